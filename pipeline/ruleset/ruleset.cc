@@ -368,6 +368,14 @@ Result<std::string> Loader::Expand(const std::string& regex, const Origin& at, i
   out.reserve(regex.size());
   for (size_t i = 0; i < regex.size(); ++i) {
     char c = regex[i];
+    if (c == '\\' && i + 2 < regex.size() && (regex[i + 1] == 'p' || regex[i + 1] == 'P') &&
+        regex[i + 2] == '{') {  // a Unicode class such as \p{Lu}, not a define
+      size_t close = regex.find('}', i);
+      if (close == std::string::npos) close = regex.size() - 1;
+      out.append(regex, i, close - i + 1);
+      i = close;
+      continue;
+    }
     if (c == '\\' && i + 1 < regex.size()) {  // keep escapes, including \{
       out += c;
       out += regex[++i];

@@ -1,0 +1,144 @@
+// RoleAssigner. Tested by tests/extract/role_assigner_test.cc and the golden tests.
+#include "pipeline/extract/role_assigner.h"
+
+#include <algorithm>
+
+
+namespace notices::extract {
+
+namespace {
+
+constexpr std::string_view kPatterns[] = {"role.list_separator", "role.subject_prefix",
+                                          "role.subject_suffix", "role.outside"};
+
+const RE2& Regex(const ruleset::Pattern& p, MatchMode mode) {
+  return mode == MatchMode::kFolded ? p.folded_regex() : p.regex();
+}
+
+enum class R { kNone, kLead, kCoordinate, kRequested, kReportTo, kSubject };
+
+R RoleOf(std::string_view name) {
+  if (name == "lead") return R::kLead;
+  if (name == "coordinate") return R::kCoordinate;
+  if (name == "requested") return R::kRequested;
+  if (name == "report_to") return R::kReportTo;
+  return R::kNone;
+}
+
+Agency ToAgency(const AgencyMention& m) {
+  Agency a;
+  a.name = m.name;
+  a.text = m.text;
+  a.collective = m.collective;
+  a.known = m.known;
+  a.span = m.span;
+  return a;
+}
+
+}  // namespace
+
+void AddUnique(std::vector<Agency>& list, const Agency& a) {
+  for (const Agency& x : list)
+    if (x.name == a.name) return;
+  list.push_back(a);
+}
+
+RoleAssigner::RoleAssigner(std::shared_ptr<const ruleset::RuleSet> rules) : rules_(std::move(rules)) {}
+
+Result<RoleAssigner> RoleAssigner::Create(std::shared_ptr<const ruleset::RuleSet> rules) {
+  if (auto st = rules->Require(kPatterns, {}); !st) return st.error();
+  RoleAssigner r(rules);
+  r.prefix_rules_ = rules->PatternsWithPrefix("role.prefix.");
+  r.separator_ = rules->FindPattern("role.list_separator");
+  r.subject_prefix_ = rules->FindPattern("role.subject_prefix");
+  r.subject_suffix_ = rules->FindPattern("role.subject_suffix");
+  r.outside_ = rules->FindPattern("role.outside");
+  return r;
+}
+
+RoleLists RoleAssigner::Assign(std::string_view text, Range range,
+                               const std::vector<AgencyMention>& mentions, MatchMode mode) const {
+  RoleLists out;
+  // Mentions inside the range, in order, grouped into lists.
+  std::vector<std::vector<const AgencyMention*>> lists;
+  size_t prev_end = range.begin;
+  for (const AgencyMention& m : mentions) {
+    if (m.span.begin < range.begin || m.span.end > range.end) continue;
+    bool joins = false;
+    if (!lists.empty() && m.span.begin >= prev_end) {
+      std::string_view sep = text.substr(prev_end, m.span.begin - prev_end);
+      joins = sep.size() < 24 && RE2::FullMatch(sep, Regex(*separator_, mode));
+    }
+    if (joins) lists.back().push_back(&m);
+    else lists.push_back({&m});
+    prev_end = m.span.end;
+  }
+  size_t list_start_floor = range.begin;
+  bool lead_named = false;
+  for (const auto& list : lists) {
+    size_t begin = list.front()->span.begin;
+    size_t end = list.back()->span.end;
+    std::string_view prefix = text.substr(list_start_floor, begin - list_start_floor);
+    // Only the last words matter, and a clause boundary resets the prefix.
+    if (prefix.size() > 160) prefix = prefix.substr(prefix.size() - 160);
+    R role = R::kNone;
+    bool decided = false;
+    for (const ruleset::Pattern* p : prefix_rules_) {
+      if (RE2::PartialMatch(prefix, Regex(*p, mode))) {
+        role = RoleOf(p->attr_string("role"));
+        decided = true;
+        break;
+      }
+    }
+    if (!decided && RE2::PartialMatch(prefix, Regex(*subject_prefix_, mode))) {
+      size_t suffix_end = std::min(range.end, end + 60);
+      std::string_view suffix = text.substr(end, suffix_end - end);
+      bool at_end = suffix.find_first_not_of(" .;") == std::string_view::npos;
+      if (at_end || RE2::PartialMatch(suffix, Regex(*subject_suffix_, mode))) {
+        std::string_view s = suffix.substr(std::min(suffix.size(), suffix.find_first_not_of(' ')));
+        bool coordinates = s.rfind("phối hợp", 0) == 0 || s.rfind("phoi hop", 0) == 0;
+        role = (coordinates && lead_named) ? R::kCoordinate : R::kSubject;
+      }
+    }
+    for (const AgencyMention* m : list) {
+      Agency a = ToAgency(*m);
+      switch (role) {
+        case R::kLead:
+        case R::kSubject:
+          AddUnique(out.lead, a);
+          lead_named = true;
+          break;
+        case R::kCoordinate: AddUnique(out.coordinate, a); break;
+        case R::kReportTo: AddUnique(out.report_to, a); break;
+        case R::kRequested: {
+          bool outside = m->outside || RE2::PartialMatch(m->text, Regex(*outside_, mode));
+          if (outside) {
+            AddUnique(out.requested, a);
+          } else {
+            AddUnique(out.lead, a);
+            lead_named = true;
+          }
+          break;
+        }
+        case R::kNone: break;
+      }
+    }
+    list_start_floor = end;
+  }
+  // An agency keeps its strongest role only.
+  auto drop = [](std::vector<Agency>& from, const std::vector<Agency>& keep) {
+    from.erase(std::remove_if(from.begin(), from.end(),
+                              [&](const Agency& a) {
+                                return std::any_of(keep.begin(), keep.end(),
+                                                   [&](const Agency& k) { return k.name == a.name; });
+                              }),
+               from.end());
+  };
+  drop(out.coordinate, out.lead);
+  drop(out.coordinate, out.requested);
+  drop(out.report_to, out.lead);
+  drop(out.report_to, out.coordinate);
+  return out;
+}
+
+}  // namespace notices::extract

@@ -118,8 +118,11 @@ void AppendLineText(const Line& line, const Geom& g, size_t from, std::string& o
     const Word& w = line.words[i];
     bool sup = IsSuperscriptWord(w, g);
     if (prev != nullptr && !sup) {
+      // Poppler marks a space at every font change; after a raised reference only a
+      // real gap counts.
       bool gap = w.x0 - prev->x1 > g.size * 0.12;
-      if (prev->space_after || gap) out.push_back(' ');
+      bool after_ref = IsSuperscriptWord(*prev, g);
+      if ((prev->space_after && !after_ref) || gap) out.push_back(' ');
     }
     if (sup) {
       out += ToSuperscriptDigits(w.text);
@@ -413,36 +416,67 @@ void EmitFootnotes(Emitter& em, const std::vector<BlockView*>& zone, LayoutStats
 
 // Poppler cuts a justified line with wide gaps into one line per word, and may set a
 // raised reference number on a line of its own: lines of a block on the same baseline,
-// or a line of small raised numbers inside another line's height, become one line.
+// and lines of small raised numbers inside another line's height, become one line.
+bool RaisedRefsOnly(const Line& l, const Geom& g, const Geom& host) {
+  for (const Word& w : l.words)
+    if (!IsMarkerText(w.text)) return false;
+  return g.size <= host.size * 0.8 && g.base < host.base && g.base > host.y0 - 1;
+}
+
+void MergeInto(Line& target, const Line& l, Geom& g) {
+  target.words.insert(target.words.end(), l.words.begin(), l.words.end());
+  std::stable_sort(target.words.begin(), target.words.end(),
+                   [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+  g = Measure(target);
+}
+
+bool Apart(const Geom& a, const Geom& b) { return a.x1 <= b.x0 + 0.5 || a.x0 >= b.x1 - 0.5; }
+
 Block MergeLines(const Block& in) {
   Block out;
   out.rotated = in.rotated;
   std::vector<Geom> geoms;
+  std::vector<std::pair<const Line*, Geom>> refs;
   for (const Line& l : in.lines) {
     if (l.words.empty()) continue;
     Geom g = Measure(l);
+    bool all_markers = true;
+    for (const Word& w : l.words) all_markers = all_markers && IsMarkerText(w.text);
+    if (all_markers && in.lines.size() > 1) {
+      refs.push_back({&l, g});
+      continue;
+    }
     bool merged = false;
-    for (size_t k = out.lines.size(); k-- > 0 && !merged;) {
+    for (size_t k = out.lines.size(); k-- > 0 && k + 4 > out.lines.size();) {
       Geom& o = geoms[k];
-      bool same_base = std::fabs(o.base - g.base) < std::min(o.size, g.size) * 0.3;
-      bool raised_refs = true;
-      for (const Word& w : l.words) raised_refs = raised_refs && IsMarkerText(w.text);
-      raised_refs = raised_refs && g.size <= o.size * 0.8 && g.y0 >= o.y0 - 1 && g.base < o.base &&
-                    g.base > o.y0;
-      bool apart = g.x1 <= o.x0 + 0.5 || g.x0 >= o.x1 - 0.5;
-      if ((same_base || raised_refs) && apart) {
-        Line& target = out.lines[k];
-        target.words.insert(target.words.end(), l.words.begin(), l.words.end());
-        std::stable_sort(target.words.begin(), target.words.end(),
-                         [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-        o = Measure(target);
+      if (std::fabs(o.base - g.base) < std::min(o.size, g.size) * 0.3 && Apart(g, o)) {
+        MergeInto(out.lines[k], l, o);
         merged = true;
+        break;
       }
-      if (k + 3 < out.lines.size()) break;  // look back a few lines only
     }
     if (!merged) {
       out.lines.push_back(l);
       geoms.push_back(g);
+    }
+  }
+  for (auto& [l, g] : refs) {
+    bool merged = false;
+    for (size_t k = 0; k < out.lines.size() && !merged; ++k) {
+      if ((RaisedRefsOnly(*l, g, geoms[k]) ||
+           std::fabs(geoms[k].base - g.base) < std::min(geoms[k].size, g.size) * 0.3) &&
+          Apart(g, geoms[k])) {
+        MergeInto(out.lines[k], *l, geoms[k]);
+        merged = true;
+      }
+    }
+    if (!merged) {
+      // A line of its own after all (a footnote number alone, a page number): keep it
+      // in baseline order.
+      size_t at = 0;
+      while (at < geoms.size() && geoms[at].base <= g.base) ++at;
+      out.lines.insert(out.lines.begin() + static_cast<long>(at), *l);
+      geoms.insert(geoms.begin() + static_cast<long>(at), g);
     }
   }
   return out;

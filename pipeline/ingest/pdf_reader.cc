@@ -124,13 +124,13 @@ struct FontTable {
   }
 };
 
-// An image XObject about the size of the page (>= 80% of it at 100 dpi): a scan.
+// An image XObject about the size of the page (>= 80% of it at 50 dpi): a scan.
 bool HasPageImage(PDFDoc& doc, int page_no, double width_pt, double height_pt) {
   Page* page = doc.getPage(page_no);
   if (page == nullptr) return false;
   Dict* res = page->getResourceDict();
   if (res == nullptr) return false;
-  double need_w = width_pt / 72.0 * 100 * 0.8, need_h = height_pt / 72.0 * 100 * 0.8;
+  double need_w = width_pt / 72.0 * 50 * 0.8, need_h = height_pt / 72.0 * 50 * 0.8;
   auto big = [&](Dict* d) {
     Object ow = d->lookup("Width"), oh = d->lookup("Height");
     double w = ow.isNum() ? ow.getNum() : 0, h = oh.isNum() ? oh.getNum() : 0;

@@ -238,10 +238,17 @@ LegacyEncoding DetectLegacyEncoding(std::string_view font_name, std::string_view
       has("vnclarendon") || has("vnbook"))
     return LegacyEncoding::kTcvn3;
   // By the text: count the characters each encoding leans on.
-  size_t tcvn = 0, vni = 0, letters = 0;
+  size_t tcvn = 0, vni = 0, letters = 0, wide = 0;
   char32_t prev = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t c = DecodeUtf8(text, i);
+    // A legacy font's text stays in the 8-bit range (cp1252 extras aside).
+    if (c > 0xFF && c != 0x2026 && c != 0x2018 && c != 0x2019 && c != 0x201C && c != 0x201D &&
+        c != 0x2013 && c != 0x2014 && c != 0x2022 && c != 0x0192 && c != 0x02C6 && c != 0x02DC &&
+        c != 0x2122 && c != 0x0152 && c != 0x0153 && c != 0x0160 && c != 0x0161 && c != 0x0178 &&
+        c != 0x017D && c != 0x017E && c != 0x20AC && c != 0x2039 && c != 0x203A && c != 0x2020 &&
+        c != 0x2021 && c != 0x2030 && c != 0x201A && c != 0x201E)
+      ++wide;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
     // TCVN3: tone-marked vowels sit in 0xA1-0xFE, several on symbols: ¸ ¹ µ ¶ · « ® ¬ ­ ¦ § ¨ ©
     if (c == 0xB8 || c == 0xB9 || c == 0xB5 || c == 0xB6 || c == 0xB7 || c == 0xAB || c == 0xAE ||
@@ -257,7 +264,7 @@ LegacyEncoding DetectLegacyEncoding(std::string_view font_name, std::string_view
       ++vni;
     prev = c;
   }
-  if (letters < 8) return LegacyEncoding::kNone;
+  if (letters < 8 || wide * 50 > letters) return LegacyEncoding::kNone;
   if (tcvn * 20 >= letters && tcvn > vni) return LegacyEncoding::kTcvn3;
   if (vni * 20 >= letters && vni >= tcvn) return LegacyEncoding::kVni;
   return LegacyEncoding::kNone;

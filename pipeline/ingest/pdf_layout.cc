@@ -377,6 +377,9 @@ void EmitBlock(Emitter& em, const BlockView& v, LayoutStats* stats) {
   bool left = LeftAligned(v);
   for (size_t k = 0; k < v.lines.size(); ++k) {
     const Geom& g = v.geoms[k];
+    // A change of type size inside a block starts another paragraph ("Nơi nhận:" in
+    // 11 pt under the body's last line).
+    if (k > 0 && std::fabs(g.size - v.geoms[k - 1].size) > 1.5) em.Blank();
     if (left && k > 0) {
       const Geom& p = v.geoms[k - 1];
       bool indented = g.x0 - v.g.x0 > g.size * 0.8;

@@ -18,6 +18,8 @@
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
+#include <GfxFont.h>
+#include <GfxState.h>
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
@@ -155,6 +157,39 @@ bool HasPageImage(PDFDoc& doc, int page_no, double width_pt, double height_pt) {
   return scan(res, 0);
 }
 
+// Fonts named like TCVN3 or VNI fonts are simple 8-bit fonts whose bytes are Vietnamese
+// letters in that encoding. Their Unicode through the font's Latin encoding is not
+// reliable (Poppler folds "¹", TCVN3's "ạ", to "1"), so the raw byte goes through as a
+// private-use code point U+F700+byte, decoded after extraction.
+constexpr Unicode kRawByteBase = 0xF700;
+
+class TextDev : public TextOutputDev {
+ public:
+  TextDev() : TextOutputDev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
+                            /*append=*/false) {}
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
+                double origin_y, CharCode c, int n_bytes, const Unicode* u, int u_len) override {
+    const std::shared_ptr<GfxFont>& font = state->getFont();
+    if (font && c < 256 && c != 0x20 && IsLegacy(font.get())) {
+      Unicode raw = kRawByteBase + c;
+      TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, &raw, 1);
+      return;
+    }
+    TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, u, u_len);
+  }
+
+ private:
+  bool IsLegacy(GfxFont* font) {
+    auto it = legacy_.find(font);
+    if (it != legacy_.end()) return it->second;
+    bool legacy = !font->isCIDFont() && font->getName() &&
+                  DetectLegacyEncoding(*font->getName(), "") != LegacyEncoding::kNone;
+    legacy_.emplace(font, legacy);
+    return legacy;
+  }
+  std::unordered_map<const GfxFont*, bool> legacy_;
+};
+
 // The words of one page, in Poppler's blocks and lines.
 pdf::Page ExtractPage(PDFDoc& doc, int page_no, FontTable& fonts) {
   pdf::Page out;
@@ -162,8 +197,7 @@ pdf::Page ExtractPage(PDFDoc& doc, int page_no, FontTable& fonts) {
   out.width = doc.getPageMediaWidth(page_no);
   out.height = doc.getPageMediaHeight(page_no);
   if (rotate == 90 || rotate == 270) std::swap(out.width, out.height);
-  TextOutputDev dev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
-                    /*append=*/false);
+  TextDev dev;
   if (!dev.isOk()) return out;
   doc.displayPage(&dev, page_no, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
                   /*printing=*/false);
@@ -196,6 +230,46 @@ pdf::Page ExtractPage(PDFDoc& doc, int page_no, FontTable& fonts) {
   }
   text->decRefCnt();
   return out;
+}
+
+// The bytes of a legacy font's word: raw bytes passed through as U+F700+byte, or the
+// Latin-1 reading of the text for fonts found by their text only.
+std::string RawOrLegacyBytes(const std::string& word) {
+  std::string out;
+  bool raw = false;
+  for (size_t i = 0; i < word.size();) {
+    char32_t c = DecodeUtf8(word, i);
+    if (c >= kRawByteBase && c < kRawByteBase + 256) {
+      out.push_back(static_cast<char>(c - kRawByteBase));
+      raw = true;
+    } else {
+      AppendUtf8(out, c);
+    }
+  }
+  return raw ? out : ToLegacyBytes(word);
+}
+
+// Why fonts were judged garbled, for a clerk.
+std::string GarbledCause(const std::vector<bool>& undecodable, const std::vector<LegacyEncoding>& legacy,
+                         const std::vector<bool>& garbled) {
+  std::string legacy_names;
+  bool broken = false;
+  for (size_t f = 0; f < garbled.size(); ++f) {
+    if (!garbled[f]) continue;
+    if (undecodable[f]) {
+      std::string name = LegacyEncodingName(legacy[f]);
+      if (legacy_names.find(name) == std::string::npos)
+        legacy_names += (legacy_names.empty() ? "" : ", ") + name;
+    } else {
+      broken = true;
+    }
+  }
+  std::string cause;
+  if (broken) cause = "garbled fonts with a broken character map";
+  if (!legacy_names.empty())
+    cause += (cause.empty() ? "" : ", and ") + std::string("fonts in a legacy Vietnamese encoding (") +
+             legacy_names + ") that this build cannot decode";
+  return cause.empty() ? "garbled fonts" : cause;
 }
 
 std::string PageList(const std::vector<int>& pages) {
@@ -308,7 +382,7 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
             continue;
           TextOptions topt;
           topt.encoding = LegacyEncodingName(legacy[static_cast<size_t>(w.font)]);
-          Result<DecodedText> d = DecodeText(ToLegacyBytes(w.text), topt);
+          Result<DecodedText> d = DecodeText(RawOrLegacyBytes(w.text), topt);
           if (d) w.text = std::move(d->text);
         }
 
@@ -332,7 +406,7 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
         for (const pdf::Word& w : l.words) {
           chars += CountAlnum(w.text);
           WordClass c = ClassifyWord(w.text);
-          if (c == WordClass::kNoLetters) continue;
+          if (c == WordClass::kNeutral) continue;
           ++words;
           if ((w.font >= 0 && garbled_font[static_cast<size_t>(w.font)]) ||
               c == WordClass::kImplausible)
@@ -357,7 +431,7 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
           for (pdf::Line& l : b.lines)
             for (pdf::Word& w : l.words)
               if ((w.font >= 0 && garbled_font[static_cast<size_t>(w.font)] &&
-                   ClassifyWord(w.text) != WordClass::kNoLetters) ||
+                   ClassifyWord(w.text) != WordClass::kNeutral) ||
                   ClassifyWord(w.text) == WordClass::kImplausible)
                 w.text = "\xEF\xBF\xBD";
         stray_pages.push_back(static_cast<int>(p) + 1);
@@ -384,8 +458,8 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
       if (typed_pages[p]) typed += verdicts[p].chars;
     std::string msg;
     if (!garbled_pages.empty())
-      msg = "the PDF's text layer is unreadable (garbled fonts with a broken character map on "
-            "page(s) " + PageList(garbled_pages) + "); it needs OCR";
+      msg = "the PDF's text layer is unreadable on page(s) " + PageList(garbled_pages) + " (" +
+            GarbledCause(undecodable, legacy, garbled_font) + "); it needs OCR";
     else if (!scan_pages.empty())
       msg = typed > 0 ? "the PDF is a scan: apart from " + std::to_string(typed) +
                             " typed characters (a stamp or a few typed words) its pages are "
@@ -399,8 +473,9 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
   pdf::ComposeText(pages, text_pages, out);
   if (!garbled_pages.empty())
     out.warnings.push_back("pdf_garbled_pages: page(s) " + PageList(garbled_pages) +
-                           " have an unreadable text layer (garbled fonts) and were left out; "
-                           "they need OCR");
+                           " have an unreadable text layer (" +
+                           GarbledCause(undecodable, legacy, garbled_font) +
+                           ") and were left out; they need OCR");
   if (!scan_pages.empty())
     out.warnings.push_back("pdf_scanned_pages: page(s) " + PageList(scan_pages) +
                            " are images without a text layer and were left out; they need OCR");

@@ -175,9 +175,9 @@ WordClass ClassifyWord(std::string_view word) {
       junk = true;
     }
   }
-  if (!letters) return WordClass::kNoLetters;
+  if (!letters) return WordClass::kNeutral;
   if (implausible || junk) return WordClass::kImplausible;
-  if (digits) return WordClass::kOther;
+  if (digits) return WordClass::kNeutral;
   // A syllable, or several joined by '-' ("Lạng-Sơn" is rare; "xã-hội" never) count once.
   size_t start = b;
   bool all = true;
@@ -192,7 +192,7 @@ WordClass ClassifyWord(std::string_view word) {
 
 void TextStats::Add(std::string_view word) {
   switch (ClassifyWord(word)) {
-    case WordClass::kNoLetters: return;
+    case WordClass::kNeutral: return;
     case WordClass::kSyllable: ++syllables; break;
     case WordClass::kOther: ++other; break;
     case WordClass::kImplausible: ++implausible; break;
@@ -211,7 +211,7 @@ FontVerdict JudgeFont(const TextStats& s) {
   size_t n = s.words();
   if (n < 6) return FontVerdict::kUndecided;
   if (s.implausible * 5 >= n) return FontVerdict::kGarbled;    // a fifth or more
-  if (s.syllables * 5 < n) return FontVerdict::kGarbled;       // under a fifth
+  if (n >= 20 && s.syllables * 5 < n) return FontVerdict::kGarbled;  // under a fifth
   return FontVerdict::kGood;
 }
 

@@ -25,7 +25,8 @@
 namespace notices::ingest {
 
 enum class WordClass {
-  kNoLetters,    // numbers, punctuation: says nothing about the font
+  kNeutral,      // no letters (numbers, punctuation), or letters with digits ("57-NQ/TW",
+                 // "K12Online"): says nothing about the font
   kSyllable,     // a Vietnamese syllable: "Thông", "báo", "UBND" is not one
   kOther,        // letters, but no syllable: acronyms, foreign words, ASCII glyph codes
   kImplausible,  // letters no Vietnamese text has (Cyrillic, Greek, "ÿ", "Ĉ"), or
@@ -48,8 +49,9 @@ struct TextStats {
 
 enum class FontVerdict { kUndecided, kGood, kGarbled };
 
-// kGarbled when a real share of the words are implausible, or when almost none are
-// syllables; kUndecided under 6 words with letters.
+// kGarbled when a fifth of the words or more are implausible, or, over 20 words or
+// more, when under a fifth are syllables (ASCII glyph codes: "WUD" for "tra"); kUndecided
+// under 6 words with letters.
 FontVerdict JudgeFont(const TextStats& stats);
 
 enum class LegacyEncoding { kNone, kTcvn3, kVni };

@@ -2,6 +2,7 @@
 // scripts/make-sample-pdfs) and the error-path PDFs in tests/data/pdf/.
 #include "pipeline/ingest/pdf_reader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "pipeline/ingest/text_decoder.h"
 
 namespace notices::ingest {
 namespace {
@@ -109,6 +112,33 @@ TEST(PdfReader, PopplerMessagesAreCapturedNotPrinted) {
   EXPECT_TRUE(poppler_warning);
   ASSERT_FALSE(broken.ok());
   EXPECT_NE(broken.error().detail.find("poppler: "), std::string::npos) << broken.error().detail;
+}
+
+// TCVN3 text ("Th«ng b¸o" for "Thông báo"), once in a font found by its text only, once
+// in a font named like ".VnTime" (its raw bytes are kept through Poppler). Decoding is
+// DecodeText's: until it knows "tcvn3", such pages count as unreadable.
+TEST(PdfReader, LegacyTcvn3FontsDetected) {
+  const std::vector<std::string>& names = SupportedEncodings();
+  bool can_decode = std::find(names.begin(), names.end(), "tcvn3") != names.end();
+  for (const char* file : {"tcvn3.pdf", "tcvn3-vntime.pdf"}) {
+    PdfReport report;
+    Result<DecodedText> r = ReadPdf(TestPdf(file), {}, &report);
+    ASSERT_EQ(report.legacy_fonts.size(), 1u) << file;
+    EXPECT_NE(report.legacy_fonts[0].find(": tcvn3"), std::string::npos) << report.legacy_fonts[0];
+    if (can_decode) {
+      ASSERT_TRUE(r.ok()) << file << ": " << r.error().message;
+      EXPECT_NE(r->text.find("Thông báo kết luận của đồng chí"), std::string::npos) << r->text;
+      if (std::string(file) == "tcvn3-vntime.pdf") {
+        EXPECT_NE(r->text.find("tại buổi làm việc"), std::string::npos) << r->text;
+      }
+    } else {
+      ASSERT_FALSE(r.ok()) << file << " gave " << r->text;
+      EXPECT_EQ(r.error().code, ErrorCode::kPdfNoText);
+      EXPECT_NE(r.error().message.find("legacy Vietnamese encoding (tcvn3)"), std::string::npos)
+          << r.error().message;
+      EXPECT_EQ(report.pages[0].kind, PdfPageKind::kGarbled);
+    }
+  }
 }
 
 class Seed000 : public testing::Test {

@@ -26,8 +26,9 @@ TEST(PdfTextCheck, ClassifyWord) {
       {"Đoàn", WordClass::kSyllable},
       {"(sau", WordClass::kSyllable},   // edge punctuation ignored
       {"tỉnh;", WordClass::kSyllable},
-      {"2026¹;", WordClass::kNoLetters},
-      {"57-NQ/TW", WordClass::kOther},  // digits with letters: says nothing
+      {"2026¹;", WordClass::kNeutral},
+      {"57-NQ/TW", WordClass::kNeutral},  // digits with letters: says nothing
+      {"K12Online", WordClass::kNeutral},
       {"UBND", WordClass::kOther},      // acronym
       {"Viettel", WordClass::kOther},
       {"WUD", WordClass::kOther},       // "tra" through a broken map: ASCII glyph codes
@@ -37,7 +38,7 @@ TEST(PdfTextCheck, ClassifyWord) {
       {"ÿӏQK", WordClass::kImplausible},   // "định"
       {"hoá", WordClass::kSyllable},
       {"bá̉o", WordClass::kOther},          // two tone marks (decomposed): not a syllable
-      {"20/3/2026,", WordClass::kNoLetters},
+      {"20/3/2026,", WordClass::kNeutral},
   };
   for (const Case& c : cases) EXPECT_EQ(ClassifyWord(c.word), c.expected) << c.word;
 }
@@ -52,7 +53,11 @@ TEST(PdfTextCheck, JudgeFont) {
       // tb-1894's text layer: "Kết quả kiểm tra việc chấp hành quy định của pháp luật"
       {{".ӃW", "TXҧ", "NLӇP", "YLӋF", "FKҩS", "ÿӏQK", "FӫD", "OXұW"}, FontVerdict::kGarbled},
       // ASCII glyph codes only: no implausible letter, but no syllable either
-      {{"WUD", "KQJ", "FKR", "WKH", "YDQ", "EDQ", "QJ"}, FontVerdict::kGarbled},
+      {{"WUD", "KQJ", "FKR", "WKH", "YDQ", "EDQ", "QJ", "WUD", "KQJ", "FKR", "WKH", "YDQ", "EDQ",
+        "QJ", "WUD", "KQJ", "FKR", "WKH", "YDQ", "EDQ", "QJ"},
+       FontVerdict::kGarbled},
+      // a few acronyms in a font of their own are not evidence
+      {{"UBND", "HĐND", "VNPT", "KGVX", "TTTT", "TTPVHCC", "KT."}, FontVerdict::kGood},
       {{"UBND", "TỈNH"}, FontVerdict::kUndecided},
   };
   for (const Case& c : cases) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -138,6 +139,32 @@ TEST(PdfReader, LegacyTcvn3FontsDetected) {
           << r.error().message;
       EXPECT_EQ(report.pages[0].kind, PdfPageKind::kGarbled);
     }
+  }
+}
+
+// ReadPdf is reentrant: two threads reading at once get what one thread gets, and each
+// keeps its own Poppler messages.
+TEST(PdfReader, ConcurrentReadsAgree) {
+  std::string a = Sample("seed-000.pdf"), b = Sample("seed-001.pdf");
+  std::string bad = a.substr(0, a.rfind("startxref")) + "startxref\n12345\n%%EOF\n";
+  Result<DecodedText> ra = ReadPdf(a, {}), rb = ReadPdf(bad, {});
+  ASSERT_TRUE(ra.ok());
+  ASSERT_TRUE(rb.ok());
+  ASSERT_FALSE(rb->warnings.empty());
+  std::vector<std::string> texts(8), first_warning(8);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    threads.emplace_back([&, i] {
+      Result<DecodedText> r = ReadPdf(i % 2 ? bad : a, {});
+      if (!r) return;
+      texts[i] = r->text;
+      first_warning[i] = r->warnings.empty() ? "" : r->warnings.front();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(texts[i], i % 2 ? rb->text : ra->text) << i;
+    EXPECT_EQ(first_warning[i].empty(), i % 2 == 0) << i << ": " << first_warning[i];
   }
 }
 

@@ -28,7 +28,9 @@
 // Text layers that cannot be trusted never flow into the text:
 //   - Legacy fonts (TCVN3 ".VnTime", VNI "VNI-Times"), found by font name or by their
 //     text ("Th«ng b¸o"), are decoded with DecodeText (pipeline/ingest/text_decoder.h)
-//     and the encoding's name; when DecodeText cannot, the font counts as garbled.
+//     and the encoding's name; when DecodeText cannot, the font counts as garbled. Fonts
+//     found by name keep their raw bytes through Poppler; fonts found by their text only
+//     lose the few bytes Poppler folds ("¹", TCVN3's "ạ", becomes "1").
 //   - Garbled fonts (a broken ToUnicode map yields glyph codes: "7ӌ1+" for "TỈNH") are
 //     found per font by the share of Vietnamese syllables (pdf_text_check.h). A page
 //     with garbled text is dropped whole (its text needs OCR) with a warning naming the

@@ -1,27 +1,70 @@
-// PDF ingest: a PDF's text layer -> DecodedText with page provenance (Poppler's C++ API).
+// PDF ingest: a PDF's text layer -> DecodedText with page provenance (Poppler).
 //
 //   ingest::PdfOptions opt;                     // password, max_pages ...
-//   Result<DecodedText> r = ingest::ReadPdf(bytes, opt);
+//   ingest::PdfReport report;                   // optional: per-page verdicts
+//   Result<DecodedText> r = ingest::ReadPdf(bytes, opt, &report);
 //   if (!r) ...   // kNotPdf, kPdfCorrupt, kPdfEncrypted, kPdfNoText, kPdfNoPages, ...
-//   r->page_starts, r->boxes                    // page and position of every run of text
+//   r->page_starts, r->boxes                    // page and position of every line of text
+//   for (int p : report.OcrPages()) ...         // pages whose text must come from OCR
 //
 // The text follows DecodedText's conventions (pipeline/ingest/decoded_text.h): pages
-// separated by '\f', superscript footnote references written as superscript digits,
-// footnote bodies starting with theirs, so normalize needs no PDF special cases. Layout
-// work done here: reading order (the two-column header of Vietnamese documents comes
-// out as two blocks), running headers, footers and page numbers removed, footnote zones
-// recognised by font size and position, line-final hyphens kept where they belong
-// ("57-NQ/TW"), legacy TCVN3/VNI font encodings decoded, garbled text layers (broken
-// ToUnicode maps) detected and reported as needing OCR.
+// separated by '\f', superscript footnote references written as superscript digits
+// ("năm 2026¹"), footnote bodies starting with theirs, so normalize needs no PDF special
+// cases. Layout work done here (rules in pipeline/ingest/pdf_layout.h): reading order
+// (the two-column header of Vietnamese documents comes out as two blocks, left then
+// right), lines rebuilt from word boxes with a blank line between visibly separate
+// blocks, running headers, footers and page numbers removed, footnote zones moved
+// after the page's body, line-final hyphens kept ("57-\nNQ/TW": lines are not joined
+// here, normalize unwraps them), ligatures expanded. Decomposed diacritics are left for
+// normalize's NFC.
 //
-// Poppler's own diagnostics never reach the terminal: they are captured into
-// DecodedText::warnings.
+// Provenance: DecodedText::to_source stays EMPTY for a PDF. There is no byte of the
+// file behind a character of the text layer (content streams are compressed and glyph
+// codes go through font maps), so offsets into the file would be meaningless. Instead
+// page_starts gives the page of every byte and `boxes` holds one Box per emitted line
+// (page, position in points from the page's top-left, height, dominant font size),
+// in text order; every non-newline byte of `text` lies in exactly one box.
 //
-// Thread-safety: ReadPdf is reentrant (Poppler documents are per call).
+// Text layers that cannot be trusted never flow into the text:
+//   - Legacy fonts (TCVN3 ".VnTime", VNI "VNI-Times"), found by font name or by their
+//     text ("Th«ng b¸o"), are decoded with DecodeText (pipeline/ingest/text_decoder.h)
+//     and the encoding's name; when DecodeText cannot, the font counts as garbled. Fonts
+//     found by name keep their raw bytes through Poppler; fonts found by their text only
+//     lose the few bytes Poppler folds ("¹", TCVN3's "ạ", becomes "1").
+//   - Garbled fonts (a broken ToUnicode map yields glyph codes: "7ӌ1+" for "TỈNH") are
+//     found per font by the share of Vietnamese syllables (pdf_text_check.h). A page
+//     with garbled text is dropped whole (its text needs OCR) with a warning naming the
+//     pages; a handful of stray garbled words on an otherwise good page become U+FFFD,
+//     with a warning.
+//   - Scans: a page with a page-sized image and little text (under 300 letters and
+//     digits: an e-signature stamp, a number typed over the scan) needs OCR; its typed
+//     words are kept in PdfReport::typed_text, not in the text.
+// When no page has usable text, ReadPdf fails with kPdfNoText and the report (if
+// given) is still filled, so the OCR stage knows the pages and the typed words.
+//
+// Errors (messages for a clerk; the caller prefixes the file name): kNotPdf (not a
+// PDF), kPdfCorrupt (truncated or damaged; Poppler's own words in Error::detail),
+// kPdfEncrypted (password missing or wrong: --password opens it), kPdfNoText (a scan or
+// an unreadable text layer: needs OCR), kPdfNoPages, kPdfTooManyPages (past
+// options.max_pages).
+//
+// Poppler's diagnostics never reach the terminal: an error callback (the core-library
+// setErrorCallback, which poppler::set_debug_error_function also wraps) collects them
+// in a thread-local buffer, and they end up in DecodedText::warnings ("poppler: ...")
+// or in Error::detail.
+//
+// Cost: about the cost of `pdftotext` on the same file (Poppler's TextOutputDev does the
+// work in both); memory: the words of all pages are kept until the text is composed
+// (about 100 bytes per word).
+//
+// Thread-safety: ReadPdf is reentrant (one Poppler document per call; Poppler's global
+// parameters are created once, thread-safely, and never freed).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/common/error.h"
 #include "pipeline/ingest/decoded_text.h"
@@ -29,13 +72,41 @@
 namespace notices::ingest {
 
 struct PdfOptions {
-  std::string password;   // --password, for encrypted PDFs
+  std::string password;   // --password, for encrypted PDFs (owner or user password)
   int max_pages = 2000;   // more pages: kPdfTooManyPages
+};
+
+enum class PdfPageKind {
+  kText,     // a usable text layer: its text is in DecodedText::text
+  kScan,     // a page image with little or no text: needs OCR (typed words in typed_text)
+  kGarbled,  // a text layer in garbled fonts (broken ToUnicode map): needs OCR
+  kBlank,    // no text and no page image
+};
+
+struct PdfPageReport {
+  PdfPageKind kind = PdfPageKind::kBlank;
+  size_t chars = 0;          // letters and digits in the page's text layer
+  bool page_image = false;   // an image about the size of the page
+};
+
+struct PdfReport {
+  std::vector<PdfPageReport> pages;         // one per page
+  std::vector<std::string> garbled_fonts;   // font names judged garbled
+  std::vector<std::string> legacy_fonts;    // "font name: tcvn3" ...
+  // The text layer of kScan pages (an e-signature stamp, a number and date typed over
+  // the scan), laid out like DecodedText::text ('\f' between all pages, other pages
+  // empty), with boxes. Never contains garbled text.
+  DecodedText typed_text;
+
+  // 1-based numbers of the pages that need OCR (kScan and kGarbled).
+  std::vector<int> OcrPages() const;
 };
 
 // True when `bytes` start like a PDF ("%PDF-" within the first 1024 bytes).
 bool LooksLikePdf(std::string_view bytes);
 
-Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options);
+// `report` may be null; when given it is filled on success and on kPdfNoText.
+Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options,
+                            PdfReport* report = nullptr);
 
 }  // namespace notices::ingest

@@ -1,7 +1,8 @@
-// ScoreSyllables, IsVietnameseSyllable, IsVietnameseLetter: the evidence encoding
+// ScoreSyllables, SyllableSet, IsVietnameseSyllable, IsVietnameseLetter: the evidence encoding
 // detection weighs. Tested by tests/ingest/encoding_score_test.cc.
 #include "pipeline/ingest/encoding_score.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -98,38 +99,68 @@ const LetterTable& Letters() {
   return table;
 }
 
-bool IsVowel(char code) { return code != 0 && std::strchr("aWAeEioOQuUy", code) != nullptr; }
+constexpr std::array<bool, 128> MakeVowels() {
+  std::array<bool, 128> v{};
+  for (char c : std::string_view("aWAeEioOQuUy")) v[static_cast<size_t>(c)] = true;
+  return v;
+}
+constexpr std::array<bool, 128> kVowels = MakeVowels();
+
+bool IsVowel(char code) { return kVowels[static_cast<unsigned char>(code) & 0x7F]; }
+
+// Up to three letter codes and the length, in one integer: parts of a syllable are
+// compared as integers, not strings.
+constexpr uint32_t Pack(std::string_view s) {
+  uint32_t key = static_cast<uint32_t>(s.size()) << 24;
+  for (size_t k = 0; k < s.size() && k < 3; ++k)
+    key |= static_cast<uint32_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+  return s.size() > 3 ? 0 : key;
+}
 
 struct Nucleus {
-  const char* vowels;
+  uint32_t vowels;
   bool open;    // may end the syllable
   bool closed;  // may take a consonant coda
 };
 
 // The vowel nuclei of Vietnamese (glides included), in letter codes.
 constexpr Nucleus kNuclei[] = {
-    {"a", true, true},    {"W", false, true},   {"A", false, true},   {"e", true, true},
-    {"E", true, true},    {"i", true, true},    {"o", true, true},    {"O", true, true},
-    {"Q", true, true},    {"u", true, true},    {"U", true, true},    {"y", true, true},
-    {"ai", true, false},  {"ao", true, false},  {"au", true, false},  {"ay", true, false},
-    {"Au", true, false},  {"Ay", true, false},  {"eo", true, false},  {"Eu", true, false},
-    {"ia", true, false},  {"iE", false, true},  {"iu", true, false},  {"oa", true, true},
-    {"oW", false, true},  {"oe", true, true},   {"oi", true, false},  {"Oi", true, false},
-    {"Qi", true, false},  {"oo", false, true},  {"ua", true, false},  {"uA", false, true},
-    {"uE", true, true},   {"ui", true, false},  {"uO", false, true},  {"uQ", true, false},
-    {"uy", true, true},   {"Ua", true, false},  {"Ui", true, false},  {"UQ", false, true},
-    {"Uu", true, false},  {"yE", false, true},  {"iEu", true, false}, {"yEu", true, false},
-    {"oai", true, false}, {"oay", true, false}, {"oeo", true, false}, {"uAy", true, false},
-    {"uOi", true, false}, {"uya", true, false}, {"uyE", false, true}, {"uyu", true, false},
-    {"UQi", true, false}, {"UQu", true, false},
+    {Pack("a"), true, true},    {Pack("W"), false, true},   {Pack("A"), false, true},
+    {Pack("e"), true, true},    {Pack("E"), true, true},    {Pack("i"), true, true},
+    {Pack("o"), true, true},    {Pack("O"), true, true},    {Pack("Q"), true, true},
+    {Pack("u"), true, true},    {Pack("U"), true, true},    {Pack("y"), true, true},
+    {Pack("ai"), true, false},  {Pack("ao"), true, false},  {Pack("au"), true, false},
+    {Pack("ay"), true, false},  {Pack("Au"), true, false},  {Pack("Ay"), true, false},
+    {Pack("eo"), true, false},  {Pack("Eu"), true, false},  {Pack("ia"), true, false},
+    {Pack("iE"), false, true},  {Pack("iu"), true, false},  {Pack("oa"), true, true},
+    {Pack("oW"), false, true},  {Pack("oe"), true, true},   {Pack("oi"), true, false},
+    {Pack("Oi"), true, false},  {Pack("Qi"), true, false},  {Pack("oo"), false, true},
+    {Pack("ua"), true, false},  {Pack("uA"), false, true},  {Pack("uE"), true, true},
+    {Pack("ui"), true, false},  {Pack("uO"), false, true},  {Pack("uQ"), true, false},
+    {Pack("uy"), true, true},   {Pack("Ua"), true, false},  {Pack("Ui"), true, false},
+    {Pack("UQ"), false, true},  {Pack("Uu"), true, false},  {Pack("yE"), false, true},
+    {Pack("iEu"), true, false}, {Pack("yEu"), true, false}, {Pack("oai"), true, false},
+    {Pack("oay"), true, false}, {Pack("oeo"), true, false}, {Pack("uAy"), true, false},
+    {Pack("uOi"), true, false}, {Pack("uya"), true, false}, {Pack("uyE"), false, true},
+    {Pack("uyu"), true, false}, {Pack("UQi"), true, false}, {Pack("UQu"), true, false},
 };
 
-// Onsets, longest first so "ngh" is tried before "ng" and "n".
-constexpr const char* kOnsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
-                                   "tr",  "b",  "c",  "d",  "D",  "g",  "h",  "k",  "l",  "m",
-                                   "n",   "p",  "r",  "s",  "t",  "v",  "x"};
+// Onsets of one, two and three letters ("ngh" is tried before "ng" before "n").
+constexpr uint32_t kOnsets3[] = {Pack("ngh")};
+constexpr uint32_t kOnsets2[] = {Pack("ng"), Pack("nh"), Pack("ch"), Pack("gh"), Pack("gi"),
+                                 Pack("kh"), Pack("ph"), Pack("qu"), Pack("th"), Pack("tr")};
+constexpr std::string_view kOnsets1 = "bcdDghklmnprstvx";
 
-constexpr const char* kCodas[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+constexpr uint32_t kNoCoda = Pack(""), kC = Pack("c"), kCh = Pack("ch"), kM = Pack("m"),
+                   kN = Pack("n"), kNg = Pack("ng"), kNh = Pack("nh"), kP = Pack("p"),
+                   kT = Pack("t");
+
+template <size_t N>
+bool In(uint32_t key, const uint32_t (&set)[N]) {
+  for (uint32_t k : set)
+    if (k == key) return true;
+  return false;
+}
 
 // A syllable being read: letter codes, and where its tone mark sits.
 struct Word {
@@ -169,6 +200,13 @@ struct Word {
     if (last == '?') broken = true;
   }
   bool Valid() const;
+  // The letters and the tone, packed (7 bits a letter, 3 for the tone): the identity of
+  // the syllable without case or tone placement.
+  uint64_t Key() const {
+    uint64_t key = 0;
+    for (size_t k = 0; k < size; ++k) key = (key << 7) | static_cast<unsigned char>(codes[k]);
+    return (key << 3) | tone;
+  }
 };
 
 bool Word::Valid() const {
@@ -176,33 +214,32 @@ bool Word::Valid() const {
   std::string_view w(codes, size);
   size_t onset = 0;
   if (!IsVowel(w[0])) {
-    bool found = false;
-    for (const char* o : kOnsets) {
-      size_t n = std::strlen(o);
-      if (w.substr(0, n) == o && n < w.size() && IsVowel(w[n])) {
-        onset = n;
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      // "gì", "gìn": the i of "gi" is the nucleus itself.
-      if (w.size() >= 2 && w[0] == 'g' && w[1] == 'i') onset = 1;
-      else return false;
-    }
+    auto fits = [&](size_t n) { return n < w.size() && IsVowel(w[n]); };
+    if (fits(3) && In(Pack(w.substr(0, 3)), kOnsets3)) onset = 3;
+    else if (fits(2) && In(Pack(w.substr(0, 2)), kOnsets2)) onset = 2;
+    else if (fits(1) && kOnsets1.find(w[0]) != std::string_view::npos) onset = 1;
+    else return false;
   }
   size_t end = onset;
   while (end < w.size() && IsVowel(w[end])) ++end;
-  std::string_view nucleus = w.substr(onset, end - onset);
-  std::string_view coda = w.substr(end);
+  if (end - onset > 3 || w.size() - end > 2) return false;
+  uint32_t nucleus = Pack(w.substr(onset, end - onset));
+  uint32_t coda = Pack(w.substr(end));
   const Nucleus* found = nullptr;
   for (const Nucleus& n : kNuclei)
     if (nucleus == n.vowels) found = &n;
   if (found == nullptr) return false;
-  bool coda_ok = false;
-  for (const char* c : kCodas) coda_ok |= coda == c;
-  if (!coda_ok || (coda.empty() ? !found->open : !found->closed)) return false;
-  bool stop = coda == "c" || coda == "ch" || coda == "p" || coda == "t";
+  bool coda_ok = coda == kNoCoda || coda == kC || coda == kCh || coda == kM || coda == kN ||
+                 coda == kNg || coda == kNh || coda == kP || coda == kT;
+  if (!coda_ok || (coda == kNoCoda ? !found->open : !found->closed)) return false;
+  // "nh" and "ch" follow only a, ê, i, y, oa, uê, uy ("anh", "ếch", "huỳnh"); "ng" and
+  // "c" follow none of ê, i, y, uê, uy ("inh" is the spelling; "ing" is not Vietnamese).
+  bool front = nucleus == Pack("E") || nucleus == Pack("i") || nucleus == Pack("y") ||
+               nucleus == Pack("uE") || nucleus == Pack("uy");
+  if ((coda == kNh || coda == kCh) && !(front || nucleus == Pack("a") || nucleus == Pack("oa")))
+    return false;
+  if ((coda == kNg || coda == kC) && front) return false;
+  bool stop = coda == kC || coda == kCh || coda == kP || coda == kT;
   if (stop && tone != kAcute && tone != kDot) return false;
   if (tone_at >= 0) {
     // The tone sits on the nucleus; "qúy", "gíup" (a tone on the u of qu, the i of gi)
@@ -239,15 +276,19 @@ bool IsBad(char32_t c) {
 
 }  // namespace
 
-SyllableScore ScoreSyllables(std::string_view utf8) {
+SyllableScore ScoreSyllables(std::string_view utf8, const SyllableSet* common) {
   const LetterTable& letters = Letters();
   SyllableScore score;
   Word word;
   bool non_ascii = false, junk = false, in_token = false;
   auto finish = [&]() {
     if (in_token && non_ascii) {
-      if (!junk && word.Valid()) ++score.valid;
-      else ++score.invalid;
+      if (!junk && word.Valid()) {
+        ++score.valid;
+        if (common != nullptr && common->ContainsKey(word.Key())) ++score.common;
+      } else {
+        ++score.invalid;
+      }
     }
     word = Word();
     non_ascii = junk = in_token = false;
@@ -274,9 +315,11 @@ SyllableScore ScoreSyllables(std::string_view utf8) {
   return score;
 }
 
-bool IsVietnameseSyllable(std::string_view text) {
+namespace {
+
+// Reads a whole text as one word; false when it holds a non-letter.
+bool ReadWord(std::string_view text, Word& word) {
   const LetterTable& letters = Letters();
-  Word word;
   size_t i = 0;
   while (i < text.size()) {
     char32_t c = DecodeUtf8(text, i);
@@ -288,7 +331,34 @@ bool IsVietnameseSyllable(std::string_view text) {
     if (l.code == 0) return false;
     word.Add(l);
   }
-  return word.Valid();
+  return true;
+}
+
+}  // namespace
+
+bool IsVietnameseSyllable(std::string_view text) {
+  Word word;
+  return ReadWord(text, word) && word.Valid();
+}
+
+SyllableSet::SyllableSet(std::span<const std::string> syllables,
+                         std::vector<std::string>* rejected) {
+  for (const std::string& s : syllables) {
+    Word word;
+    if (ReadWord(s, word) && word.Valid()) keys_.push_back(word.Key());
+    else if (rejected != nullptr) rejected->push_back(s);
+  }
+  std::sort(keys_.begin(), keys_.end());
+  keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+}
+
+bool SyllableSet::ContainsKey(uint64_t key) const {
+  return std::binary_search(keys_.begin(), keys_.end(), key);
+}
+
+bool SyllableSet::Contains(std::string_view text) const {
+  Word word;
+  return ReadWord(text, word) && word.Valid() && ContainsKey(word.Key());
 }
 
 bool IsVietnameseLetter(char32_t c) {

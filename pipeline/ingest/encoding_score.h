@@ -6,6 +6,8 @@
 //   SyllableScore t = ScoreSyllables("Th«ng b¸o");         // t.invalid == 2
 //   IsVietnameseSyllable("nghiêng");                        // true
 //   IsVietnameseSyllable("bỏo");                            // false
+//   SyllableSet common(rules.list("encoding.common_syllables").items);
+//   ScoreSyllables("Chủ tịch", &common).common == 2;
 //
 // A token is a run of characters between white space, ASCII punctuation, digits and the
 // usual typographic punctuation (quotes, dashes, ellipsis, superscript digits). Only
@@ -23,25 +25,50 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace notices::ingest {
 
+struct SyllableScore;
+
+// A set of syllables, compared without regard to case or tone-mark placement ("Hòa" is
+// "hoà"). Built from a rule list (rules/encodings/common_syllables.toml).
+class SyllableSet {
+ public:
+  SyllableSet() = default;
+  // Items that are not one Vietnamese syllable are skipped and returned in `rejected`.
+  explicit SyllableSet(std::span<const std::string> syllables,
+                       std::vector<std::string>* rejected = nullptr);
+  bool Contains(std::string_view word) const;
+  size_t size() const { return keys_.size(); }
+
+ private:
+  friend SyllableScore ScoreSyllables(std::string_view, const SyllableSet*);
+  bool ContainsKey(uint64_t key) const;
+  std::vector<uint64_t> keys_;  // sorted
+};
+
 struct SyllableScore {
   size_t valid = 0;    // tokens with a non-ASCII character that are Vietnamese syllables
+  size_t common = 0;   // of those, the ones in the set of common syllables
   size_t invalid = 0;  // tokens with a non-ASCII character that are not
   size_t bad = 0;      // U+FFFD and control characters other than \t \n \v \f \r
 
-  // Higher is more Vietnamese. A replacement or control character weighs as much as a
-  // valid syllable, so a decoding that must invent U+FFFD loses to one that need not.
+  // Higher is more Vietnamese. A common syllable counts a half more than a rare one
+  // (a wrong decoding of a short text can be well-formed by chance, rarely common); a
+  // replacement or control character weighs as much as a valid syllable, so a decoding
+  // that must invent U+FFFD loses to one that need not.
   int64_t Total() const {
-    return 2 * static_cast<int64_t>(valid) - static_cast<int64_t>(invalid) -
-           2 * static_cast<int64_t>(bad);
+    return 2 * static_cast<int64_t>(valid) + static_cast<int64_t>(common) -
+           static_cast<int64_t>(invalid) - 2 * static_cast<int64_t>(bad);
   }
 };
 
-// Scores UTF-8 text (malformed sequences count as U+FFFD).
-SyllableScore ScoreSyllables(std::string_view utf8);
+// Scores UTF-8 text (malformed sequences count as U+FFFD); `common` may be null.
+SyllableScore ScoreSyllables(std::string_view utf8, const SyllableSet* common = nullptr);
 
 // True when `word` (UTF-8, any case, NFC or decomposed) is one Vietnamese syllable.
 bool IsVietnameseSyllable(std::string_view word);

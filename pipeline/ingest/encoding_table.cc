@@ -1,4 +1,4 @@
-// ByteTable (parse, build from ICU, decode) and BuiltinByteTables. Tested by
+// ByteTable (parse, build from ICU, decode) and BuiltinEncodingData. Tested by
 // tests/ingest/encoding_table_test.cc and tests/ingest/text_decoder_test.cc.
 #include "pipeline/ingest/encoding_table.h"
 
@@ -234,8 +234,9 @@ void ByteTable::Decode(std::string_view bytes, size_t base, DecodeSink& sink,
   flush(n);
 }
 
-Result<const ByteTables*> BuiltinByteTables() {
-  static const Result<std::unique_ptr<ByteTables>> tables = []() -> Result<std::unique_ptr<ByteTables>> {
+Result<const EncodingData*> BuiltinEncodingData() {
+  static const Result<std::unique_ptr<EncodingData>> data =
+      []() -> Result<std::unique_ptr<EncodingData>> {
     auto rules = ruleset::RuleSet::Builtin();
     if (!rules) return rules.error();
     auto load = [&](const char* path) -> Result<ByteTable> {
@@ -250,11 +251,19 @@ Result<const ByteTables*> BuiltinByteTables() {
     if (!vni) return vni.error();
     auto cp1258 = ByteTable::FromIcu("windows-1258");
     if (!cp1258) return cp1258.error();
-    return std::make_unique<ByteTables>(
-        ByteTables{std::move(*tcvn3), std::move(*vni), std::move(*cp1258)});
+    const ruleset::List* list = (*rules)->FindList("encoding.common_syllables");
+    if (list == nullptr)
+      return Error(ErrorCode::kInternal, "the built-in rules lack the list encoding.common_syllables");
+    std::vector<std::string> rejected;
+    SyllableSet common(list->items, &rejected);
+    if (!rejected.empty())
+      return Error(ErrorCode::kRuleSyntax, list->origin.ToString() + ": list " + list->name +
+                                               ": '" + rejected[0] + "' is not one Vietnamese syllable");
+    return std::make_unique<EncodingData>(
+        EncodingData{std::move(*tcvn3), std::move(*vni), std::move(*cp1258), std::move(common)});
   }();
-  if (!tables) return tables.error();
-  return static_cast<const ByteTables*>(tables.value().get());
+  if (!data) return data.error();
+  return static_cast<const EncodingData*>(data.value().get());
 }
 
 }  // namespace notices::ingest

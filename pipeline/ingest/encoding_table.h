@@ -9,7 +9,7 @@
 //   DecodeStats stats;
 //   vni->Decode("Thoâng baùo", 0, sink, stats);         // "Thông báo"
 //
-//   Result<const ByteTables*> t = BuiltinByteTables();  // the three, loaded once
+//   Result<const EncodingData*> d = BuiltinEncodingData();  // the three, loaded once
 //
 // Table format (rules/README.md): `HEX<TAB>CHAR` per line, HEX one byte ("E1") or two
 // ("61E1"), `#` comment lines. Bytes 00-7F not listed are ASCII, bytes 80-FF not listed
@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "pipeline/common/error.h"
+#include "pipeline/ingest/encoding_score.h"
 #include "pipeline/ingest/encoding_sink.h"
 
 namespace notices::ingest {
@@ -80,15 +81,18 @@ class ByteTable {
   bool repair_case_ = false;
 };
 
-struct ByteTables {
+// What the detector and the 8-bit decoders need.
+struct EncodingData {
   ByteTable tcvn3;
   ByteTable vni;
   ByteTable windows1258;
+  SyllableSet common_syllables;  // tie-breaker of detection (encoding_score.h)
 };
 
-// TCVN3 and VNI from the built-in rules (rules/encodings/*.tsv), Windows-1258 from ICU.
-// Loaded on first use, once per process; the error (a broken table) is kept and
-// returned to every caller.
-Result<const ByteTables*> BuiltinByteTables();
+// TCVN3 and VNI from the built-in rules (rules/encodings/*.tsv), Windows-1258 from ICU,
+// the list "encoding.common_syllables" (rules/encodings/common_syllables.toml). Loaded on
+// first use, once per process; an error (a broken table, a missing file or list, an
+// item that is no syllable) is kept and returned to every caller.
+Result<const EncodingData*> BuiltinEncodingData();
 
 }  // namespace notices::ingest

@@ -2,6 +2,7 @@
 // DecodeMojibakeLine. Tested by tests/ingest/text_decoder_test.cc.
 #include "pipeline/ingest/encoding_unicode.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -113,7 +114,55 @@ bool IsMojibakeLine(std::string_view line, bool force, std::string& scratch) {
   bool multibyte = false;
   for (char ch : scratch) multibyte |= static_cast<unsigned char>(ch) >= 0x80;
   if (!multibyte) return false;
-  return force || ScoreSyllables(scratch).Total() > ScoreSyllables(line).Total();
+  if (force) return true;
+  // A letter of Latin Extended Additional (ạ ... ỹ: E1 BA xx, E1 BB xx) is the mark of
+  // mojibake: no real text reads "áº" or "á»" followed by a C1 or Latin-1 symbol.
+  std::string_view repaired(scratch);
+  if (repaired.find("\xE1\xBA") != std::string_view::npos ||
+      repaired.find("\xE1\xBB") != std::string_view::npos)
+    return true;
+  // Otherwise ties repair: a line that re-encodes to valid UTF-8 is mojibake unless its
+  // reading as it stands is more Vietnamese ("NgÃ y" holds the syllable "ngã" by chance).
+  return ScoreSyllables(scratch).Total() >= ScoreSyllables(line).Total();
+}
+
+// Offset of the first byte >= 0x80 in text[pos, end), or end.
+size_t NextNonAscii(std::string_view text, size_t pos, size_t end) {
+  const char* data = text.data();
+  while (pos + 8 <= end) {
+    uint64_t w;
+    std::memcpy(&w, data + pos, 8);
+    if ((w & 0x8080808080808080ULL) != 0) break;
+    pos += 8;
+  }
+  while (pos < end && static_cast<unsigned char>(data[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+// Finds the mojibake lines of text[from, end); a line there is examined when it has a
+// non-ASCII byte before `examine_all_until`, or a C2 byte. `from` is a line start.
+std::vector<Range> ScanMojibake(std::string_view text, bool force, size_t from,
+                                size_t examine_all_until) {
+  std::vector<Range> lines;
+  std::string scratch;
+  const char* data = text.data();
+  const size_t n = text.size();
+  size_t pos = from;
+  while (pos < n) {
+    size_t hit = NextNonAscii(text, pos, std::min(n, std::max(pos, examine_all_until)));
+    if (hit >= examine_all_until) {
+      const void* h = std::memchr(data + hit, 0xC2, n - hit);
+      hit = h == nullptr ? n : static_cast<size_t>(static_cast<const char*>(h) - data);
+    }
+    if (hit >= n) break;
+    size_t begin = hit;
+    while (begin > pos && data[begin - 1] != '\n') --begin;
+    const void* nl = std::memchr(data + hit, '\n', n - hit);
+    size_t end = nl == nullptr ? n : static_cast<size_t>(static_cast<const char*>(nl) - data);
+    if (IsMojibakeLine(text.substr(begin, end - begin), force, scratch)) lines.push_back({begin, end});
+    pos = end + 1;
+  }
+  return lines;
 }
 
 }  // namespace
@@ -191,32 +240,20 @@ void DecodeUtf16Text(std::string_view bytes, size_t base, bool big_endian, Decod
 }
 
 std::vector<Range> FindMojibakeLines(std::string_view text, bool force) {
-  std::vector<Range> lines;
-  std::string scratch;
-  const char* data = text.data();
-  const size_t n = text.size();
-  size_t pos = 0;
-  while (pos < n) {
-    // The next line worth a look: any line with a non-ASCII byte when forced, else one
-    // with a C2 lead byte.
-    size_t hit = n;
-    if (force) {
-      for (size_t k = pos; k < n; ++k)
-        if (static_cast<unsigned char>(data[k]) >= 0x80) {
-          hit = k;
-          break;
-        }
-    } else if (const void* h = std::memchr(data + pos, 0xC2, n - pos)) {
-      hit = static_cast<size_t>(static_cast<const char*>(h) - data);
-    }
-    if (hit == n) break;
-    size_t begin = hit;
-    while (begin > pos && data[begin - 1] != '\n') --begin;
-    const void* nl = std::memchr(data + hit, '\n', n - hit);
-    size_t end = nl == nullptr ? n : static_cast<size_t>(static_cast<const char*>(nl) - data);
-    if (IsMojibakeLine(text.substr(begin, end - begin), force, scratch)) lines.push_back({begin, end});
-    pos = end + 1;
-  }
+  if (force) return ScanMojibake(text, true, 0, text.size());
+  // Every line with a non-ASCII byte up to the first line start past 64 KB, then only
+  // lines with a C2 byte.
+  const void* nl = text.size() > 64 * 1024 ? std::memchr(text.data() + 64 * 1024, '\n', text.size() - 64 * 1024)
+                                           : nullptr;
+  size_t boundary = nl == nullptr ? text.size()
+                                  : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+  std::vector<Range> lines = ScanMojibake(text, false, 0, boundary);
+  if (lines.empty() || boundary == text.size()) return lines;
+  // A text with mojibake may have it on lines without a C2 byte too ("VÄ‚N PHÃ’NG"):
+  // examine every line past the boundary as well.
+  std::erase_if(lines, [&](const Range& r) { return r.begin >= boundary; });
+  std::vector<Range> rest = ScanMojibake(text, false, boundary, text.size());
+  lines.insert(lines.end(), rest.begin(), rest.end());
   return lines;
 }
 

@@ -47,9 +47,11 @@ void DecodeUtf16Text(std::string_view bytes, size_t base, bool big_endian, Decod
 // The lines of UTF-8 `text` (ranges without their '\n') that are mojibake: every
 // character is one Windows-1252 can encode (Latin-1 counts for its undefined bytes),
 // the re-encoded bytes are valid UTF-8 with a multi-byte sequence, and (unless `force`)
-// they read as more Vietnamese than the line does (ScoreSyllables). Cheap on text that is
-// no mojibake: only lines holding a U+0080-U+00BF character (lead byte C2, which the
-// mojibake of every Vietnamese letter but a few capitals contains) are examined.
+// they read at least as Vietnamese as the line does (ScoreSyllables). Cheap on text that
+// is no mojibake: every line with a non-ASCII byte is examined in the first 64 KB (the
+// examination stops at the first character cp1252 lacks, "ệ" say), past them only lines
+// holding a C2 byte (U+0080-U+00BF, which the mojibake of every Vietnamese letter but
+// ă, đ and some capitals contains); once mojibake is found, every line is examined.
 std::vector<Range> FindMojibakeLines(std::string_view text, bool force);
 
 // Writes the repair of one line found above; `base` is its offset in the input. A

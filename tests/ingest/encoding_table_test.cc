@@ -71,7 +71,7 @@ TEST(EncodingTableTest, RejectsMalformedLinesWithTheirLine) {
 }
 
 TEST(EncodingTableTest, BuiltinTablesDecodeTheirEncodings) {
-  auto tables = BuiltinByteTables();
+  auto tables = BuiltinEncodingData();
   ASSERT_TRUE(tables) << tables.error().message;
   struct Case {
     const ByteTable* table;
@@ -101,7 +101,7 @@ TEST(EncodingTableTest, BuiltinTablesDecodeTheirEncodings) {
 }
 
 TEST(EncodingTableTest, NulRunsBecomeOneReplacement) {
-  auto tables = BuiltinByteTables();
+  auto tables = BuiltinEncodingData();
   ASSERT_TRUE(tables);
   Decoded d = DecodeWith((*tables)->tcvn3, std::string_view("a\0\0\0b\0", 6));
   EXPECT_EQ(d.text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
@@ -111,7 +111,7 @@ TEST(EncodingTableTest, NulRunsBecomeOneReplacement) {
 }
 
 TEST(EncodingTableTest, PlainSinkGivesTheSameText) {
-  auto tables = BuiltinByteTables();
+  auto tables = BuiltinEncodingData();
   ASSERT_TRUE(tables);
   std::string_view bytes = "Tho\xE2ng ba\xF9o \xF1" "a\xE3 \xFF";
   std::string plain;

@@ -2,12 +2,15 @@
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+
+#include "pipeline/common/utf8.h"
 
 namespace notices::ingest {
 namespace {
@@ -354,6 +357,74 @@ TEST(TextDecoderTest, FormFeedsStartPages) {
     EXPECT_FALSE(r->page_count.has_value());
     EXPECT_EQ(r->PageAt(r->text.size() - 1), static_cast<int>(c.page_starts.size()));
   }
+}
+
+// --- Invariants on arbitrary bytes --------------------------------------------------------
+
+// Whatever the bytes and the encoding: no crash; an error of a documented kind, or UTF-8
+// text whose every byte maps into the input, in order, with consistent page starts.
+TEST(TextDecoderTest, ArbitraryBytesKeepTheInvariants) {
+  const std::string pieces[] = {
+      "Th\xAB" "ng b\xB8o ", "Tho\xE2ng ba\xF9o ", "Vi\xEA\xF2t ", "ThÃ´ng ", "Thông ",
+      std::string("\0", 1), "\xFF\xFE", "\xEF\xBB\xBF", "\f", "\r\n", "\xC3", "\xE1\xBB",
+      "\xED\xA0\x80", std::string("A\0", 2), "\x01", " ", "abc",
+  };
+  std::vector<std::string> encodings = {""};
+  for (const std::string& e : SupportedEncodings()) encodings.push_back(e);
+  uint32_t x = 2024;
+  auto next = [&x] {
+    x = x * 1103515245u + 12345u;
+    return x >> 16;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes;
+    size_t n = next() % 12;
+    for (size_t k = 0; k < n; ++k) {
+      if (next() % 4 == 0) bytes.push_back(static_cast<char>(next()));
+      else bytes += pieces[next() % std::size(pieces)];
+    }
+    const std::string& enc = encodings[round % encodings.size()];
+    auto r = Decode(bytes, enc);
+    if (!r) {
+      ErrorCode c = r.error().code;
+      EXPECT_TRUE(c == ErrorCode::kEmptyInput || c == ErrorCode::kBadEncoding)
+          << ErrorCodeName(c) << " for '" << bytes << "' as '" << enc << "'";
+      continue;
+    }
+    SCOPED_TRACE("'" + bytes + "' as '" + enc + "'");
+    EXPECT_TRUE(IsValidUtf8(r->text));
+    EXPECT_EQ(r->to_source.dst_size(), r->text.size());
+    size_t last = 0;
+    for (size_t k = 0; k < r->text.size(); ++k) {
+      size_t s = r->to_source.ToSource(k);
+      EXPECT_LT(s, bytes.size());
+      EXPECT_GE(s, last) << "the map goes backwards at " << k;
+      last = s;
+    }
+    ASSERT_FALSE(r->page_starts.empty());
+    EXPECT_EQ(r->page_starts[0], 0u);
+    for (size_t k = 1; k < r->page_starts.size(); ++k)
+      EXPECT_EQ(r->text[r->page_starts[k] - 1], '\f');
+  }
+}
+
+// --- Real notices -----------------------------------------------------------------------
+
+TEST(TextDecoderTest, DevsetNoticesAreUtf8CopiedAsIs) {
+  std::filesystem::path docs = std::filesystem::path(NOTICES_SHARED_DIR) / "devset" / "docs";
+  if (!std::filesystem::is_directory(docs)) GTEST_SKIP() << docs << " is absent";
+  size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(docs)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::string bytes = ReadFile(entry.path().string());
+    auto r = Decode(bytes);
+    ASSERT_TRUE(r) << entry.path();
+    EXPECT_EQ(r->encoding, "utf-8") << entry.path();
+    EXPECT_TRUE(r->text == bytes) << entry.path();
+    EXPECT_TRUE(r->warnings.empty()) << entry.path() << ": " << r->warnings[0];
+    ++count;
+  }
+  EXPECT_GT(count, 0u);
 }
 
 // --- Size -------------------------------------------------------------------------------

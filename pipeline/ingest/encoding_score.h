@@ -1,8 +1,8 @@
 // Internal to ingest: how Vietnamese a decoded text looks, counted in syllables. The
 // detector decodes a sample with every candidate encoding and keeps the one whose text
-// scores best; the mojibake repair keeps a line's repair only when it scores better.
+// scores best; the mojibake repair keeps a line's repair unless it scores worse.
 //
-//   SyllableScore s = ScoreSyllables("Thông báo số 12");   // s.valid == 2 ("Thông", "báo")
+//   SyllableScore s = ScoreSyllables("Thông báo số 12");   // s.valid == 3
 //   SyllableScore t = ScoreSyllables("Th«ng b¸o");         // t.invalid == 2
 //   IsVietnameseSyllable("nghiêng");                        // true
 //   IsVietnameseSyllable("bỏo");                            // false
@@ -15,8 +15,9 @@
 // candidate encoding. Such a token is valid when it is one Vietnamese syllable: an onset
 // (b, ch, gi, ngh, qu, ...), a vowel nucleus from the closed set of Vietnamese ones (a,
 // oa, iê, ươ, uyê, ...), a coda (c, ch, m, n, ng, nh, p, t or none) allowed after that
-// nucleus, at most one tone mark, on the nucleus, and a stop coda (c, ch, p, t) only
-// with the acute or dot-below tone. This is the structure of the alphabet, not a word
+// nucleus (nh, ch only after a, ê, i, y, oa, uê, uy; ng, c never after ê, i, y, uê,
+// uy), at most one tone mark, on the nucleus, and a stop coda (c, ch, p, t) only with
+// the acute or dot-below tone. This is the structure of the alphabet, not a word
 // list. Precomposed letters and letters followed by combining marks (Windows-1258
 // output) are both understood; case is ignored.
 //

@@ -9,7 +9,7 @@
 //   DecodeStats stats;
 //   vni->Decode("Thoâng baùo", 0, sink, stats);         // "Thông báo"
 //
-//   Result<const EncodingData*> d = BuiltinEncodingData();  // the three, loaded once
+//   Result<const EncodingData*> d = BuiltinEncodingData();  // built-in tables, loaded once
 //
 // Table format (rules/README.md): `HEX<TAB>CHAR` per line, HEX one byte ("E1") or two
 // ("61E1"), `#` comment lines. Bytes 00-7F not listed are ASCII, bytes 80-FF not listed

@@ -17,10 +17,14 @@
 //   4. well-formed UTF-8 wins ("utf-8"), a near-zero-cost copy; its lines are then
 //      checked for cp1252 mojibake ("ThÃ´ng bÃ¡o"), which is repaired line by line
 //      ("utf-8-mojibake", with a warning saying how many lines);
-//   5. otherwise the first 64 KB are decoded with every candidate (windows-1258, tcvn3,
-//      vni, and UTF-8 with its errors replaced) and the candidate whose text holds the
-//      most valid Vietnamese syllables wins (see encoding_score.h); ties go to the
-//      earlier one in that order. The whole input is then decoded with it.
+//   5. otherwise a sample is decoded with every candidate (tcvn3, vni, windows-1258, and
+//      UTF-8 with its errors replaced) and the candidate whose text holds the most valid
+//      Vietnamese syllables wins, common ones (rules/encodings/common_syllables.toml)
+//      counting more (see encoding_score.h). The sample is the first 4 KB, or the first
+//      64 KB when 4 KB gave no clear lead. Ties go to the earlier candidate in that order
+//      (the more common encoding of Vietnamese documents); when no candidate yields a
+//      Vietnamese word, to windows-1258 (warning encoding_guess). The whole input is
+//      then decoded with the winner.
 // The tables of TCVN3 and VNI are data under rules/encodings/ (built into the binary);
 // Windows-1258 is ICU's. TCVN3 has no capitals with tone marks: such letters are written
 // as capitals inside a word of at least two other capitals ("TH¤NG B¸O" -> "THÔNG

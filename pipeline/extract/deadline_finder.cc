@@ -9,6 +9,7 @@
 #include <re2/set.h>
 
 #include "pipeline/extract/dates.h"
+#include "pipeline/extract/dates_scan.h"
 
 namespace notices::extract {
 
@@ -34,11 +35,6 @@ constexpr Recurrence kGroupRecurrence[] = {Recurrence::kDaily,     Recurrence::k
 // A day written without a year lands in the document's year unless that puts it more
 // than this many days before the document date; then it is next year's.
 constexpr int kPastSlackDays = 62;
-
-// How far from a candidate a veto's context may reach, in bytes (a narrative period is
-// followed by up to 180 characters before its "đã").
-constexpr size_t kVetoReachBefore = 240;
-constexpr size_t kVetoReachAfter = 720;
 
 constexpr std::string_view kFormPrefix = "deadline.form.";
 constexpr std::string_view kVetoPrefix = "deadline.veto.";
@@ -178,24 +174,6 @@ Result<std::unique_ptr<RE2::Set>> BuildSet(const std::vector<Rule>& rules, Match
   if (!set->Compile())
     return Error(ErrorCode::kRuleSyntax, "deadline patterns: the pattern set does not compile");
   return set;
-}
-
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Iterates the lines of text[range]; the rules see one line at a time, so ^ and $ are
-// line edges.
-template <typename F>
-void ForEachLine(std::string_view text, Range range, F&& f) {
-  size_t end = std::min(range.end, text.size());
-  size_t pos = std::min(range.begin, end);
-  while (pos < end) {
-    size_t nl = text.find('\n', pos);
-    size_t stop = nl == std::string_view::npos || nl > end ? end : nl;
-    if (stop > pos) f(pos, text.substr(pos, stop - pos));
-    pos = stop + 1;
-  }
 }
 
 // Runs one rule over a line; calls f(begin, end, captures) for each match, spans in
@@ -353,9 +331,19 @@ struct DeadlineFinder::Impl {
                std::optional<PartialDate>& due, bool& year_inferred) const;
   bool Interpret(const Rule& rule, MatchMode mode, const std::vector<re2::StringPiece>& caps,
                  const DateContext& ctx, Candidate& out) const;
+  // Buffers reused across the lines of one call.
+  struct Scratch {
+    std::vector<int> hits;
+    std::vector<re2::StringPiece> caps;
+    std::vector<Candidate> found, kept;
+    std::vector<Range> vetoed;
+  };
+  // Appends to scratch.kept the candidates of one sentence that no veto touches.
+  void FindInSentence(size_t begin, std::string_view sentence, const DateContext& ctx,
+                      MatchMode mode, Scratch& scratch) const;
   void FindInLine(std::string_view text, size_t line_begin, std::string_view line,
-                  const DateContext& ctx, MatchMode mode, std::vector<Candidate>& out,
-                  std::vector<int>& hits, std::vector<re2::StringPiece>& caps) const;
+                  const DateContext& ctx, MatchMode mode, std::vector<Deadline>& out,
+                  Scratch& scratch) const;
 };
 
 bool DeadlineFinder::Impl::Resolve(const Term& t, bool before, Recurrence recurrence,
@@ -441,27 +429,28 @@ bool DeadlineFinder::Impl::Interpret(const Rule& rule, MatchMode mode,
   return true;
 }
 
-void DeadlineFinder::Impl::FindInLine(std::string_view text, size_t line_begin,
-                                      std::string_view line, const DateContext& ctx,
-                                      MatchMode mode, std::vector<Candidate>& out,
-                                      std::vector<int>& hits,
-                                      std::vector<re2::StringPiece>& caps) const {
+void DeadlineFinder::Impl::FindInSentence(size_t begin, std::string_view sentence,
+                                          const DateContext& ctx, MatchMode mode,
+                                          Scratch& scratch) const {
   const int m = static_cast<int>(mode);
+  std::vector<int>& hits = scratch.hits;
   hits.clear();
-  if (!form_set[m] || !form_set[m]->Match(re2::StringPiece(line.data(), line.size()), &hits))
-    return;
+  const re2::StringPiece piece(sentence.data(), sentence.size());
+  if (!form_set[m] || !form_set[m]->Match(piece, &hits)) return;
   std::sort(hits.begin(), hits.end());
-  std::vector<Candidate> found;
+  std::vector<Candidate>& found = scratch.found;
+  found.clear();
   for (int h : hits) {
     const size_t index = form_of_set_index[m][static_cast<size_t>(h)];
     const Rule& rule = forms[index];
-    ScanRule(rule, mode, line, caps, [&](size_t b, size_t e, const std::vector<re2::StringPiece>& c) {
-      Candidate cand;
-      cand.begin = line_begin + b;
-      cand.end = line_begin + e;
-      cand.rule = index;
-      if (Interpret(rule, mode, c, ctx, cand)) found.push_back(std::move(cand));
-    });
+    ScanRule(rule, mode, sentence, scratch.caps,
+             [&](size_t b, size_t e, const std::vector<re2::StringPiece>& c) {
+               Candidate cand;
+               cand.begin = begin + b;
+               cand.end = begin + e;
+               cand.rule = index;
+               if (Interpret(rule, mode, c, ctx, cand)) found.push_back(std::move(cand));
+             });
   }
   if (found.empty()) return;
   // Longest phrase first among those starting at the same place, then file order.
@@ -470,39 +459,49 @@ void DeadlineFinder::Impl::FindInLine(std::string_view text, size_t line_begin,
     if (a.end != b.end) return a.end > b.end;
     return a.rule < b.rule;
   });
-  std::vector<Candidate> kept;
-  size_t last_end = 0;
-  for (Candidate& c : found) {
-    if (!kept.empty() && c.begin < last_end) continue;
-    last_end = c.end;
-    kept.push_back(std::move(c));
-  }
-  // Vetoes cancel what they touch. Their contexts are local, so they only read the part
-  // of the line around the candidates, cut at word edges.
-  std::vector<Range> vetoed;
-  size_t wb = kept.front().begin - line_begin;
-  size_t we = kept.back().end - line_begin;
-  wb = wb > kVetoReachBefore ? wb - kVetoReachBefore : 0;
-  we = std::min(line.size(), we + kVetoReachAfter);
-  while (wb > 0 && line[wb - 1] != ' ') --wb;
-  while (we < line.size() && line[we] != ' ') ++we;
-  const std::string_view window = line.substr(wb, we - wb);
+  // Vetoes cancel what they touch.
+  std::vector<Range>& vetoed = scratch.vetoed;
+  vetoed.clear();
   hits.clear();
-  if (veto_set[m]) veto_set[m]->Match(re2::StringPiece(window.data(), window.size()), &hits);
+  if (veto_set[m]) veto_set[m]->Match(piece, &hits);
   for (int h : hits) {
     const Rule& veto = vetoes[veto_of_set_index[m][static_cast<size_t>(h)]];
-    ScanRule(veto, mode, window, caps, [&](size_t b, size_t e, const std::vector<re2::StringPiece>&) {
-      vetoed.push_back({line_begin + wb + b, line_begin + wb + e});
-    });
+    ScanRule(veto, mode, sentence, scratch.caps,
+             [&](size_t b, size_t e, const std::vector<re2::StringPiece>&) {
+               vetoed.push_back({begin + b, begin + e});
+             });
   }
+  size_t last_end = 0;
+  bool any = false;
+  for (Candidate& c : found) {
+    if (any && c.begin < last_end) continue;
+    any = true;
+    last_end = c.end;
+    bool hit = false;
+    for (const Range& v : vetoed) hit = hit || (c.begin < v.end && v.begin < c.end);
+    if (!hit) scratch.kept.push_back(std::move(c));
+  }
+}
+
+void DeadlineFinder::Impl::FindInLine(std::string_view text, size_t line_begin,
+                                      std::string_view line, const DateContext& ctx,
+                                      MatchMode mode, std::vector<Deadline>& out,
+                                      Scratch& scratch) const {
+  scratch.kept.clear();
+  // One pass over the line first: most lines hold nothing, and a pattern-set call per
+  // sentence costs more than the pass.
+  const int m = static_cast<int>(mode);
+  scratch.hits.clear();
+  if (!form_set[m] || !form_set[m]->Match(re2::StringPiece(line.data(), line.size()), &scratch.hits))
+    return;
+  ForEachSentence(line, [&](size_t offset, std::string_view sentence) {
+    FindInSentence(line_begin + offset, sentence, ctx, mode, scratch);
+  });
   // A dated deadline without a written year after a recurring phrase in the same
   // paragraph ("Báo cáo 6 tháng: ... trước ngày 05/7") takes its recurrence and so its
   // next occurrence.
   Recurrence pending = Recurrence::kNone;
-  for (Candidate& c : kept) {
-    bool hit = false;
-    for (const Range& v : vetoed) hit = hit || (c.begin < v.end && v.begin < c.end);
-    if (hit) continue;
+  for (Candidate& c : scratch.kept) {
     Deadline& d = c.deadline;
     if (!d.due && d.recurrence != Recurrence::kNone) pending = d.recurrence;
     if (pending != Recurrence::kNone && d.recurrence == Recurrence::kNone && c.term.year == 0 &&
@@ -513,7 +512,7 @@ void DeadlineFinder::Impl::FindInLine(std::string_view text, size_t line_begin,
     }
     d.span = {c.begin, c.end};
     d.text = std::string(text.substr(c.begin, c.end - c.begin));
-    out.push_back(std::move(c));
+    out.push_back(std::move(d));
   }
 }
 
@@ -552,15 +551,11 @@ Result<DeadlineFinder> DeadlineFinder::Create(std::shared_ptr<const ruleset::Rul
 
 std::vector<Deadline> DeadlineFinder::FindAll(std::string_view text, Range range,
                                               const DateContext& ctx, MatchMode mode) const {
-  std::vector<Candidate> found;
-  std::vector<int> hits;
-  std::vector<re2::StringPiece> caps;
-  ForEachLine(text, range, [&](size_t begin, std::string_view line) {
-    impl_->FindInLine(text, begin, line, ctx, mode, found, hits, caps);
-  });
   std::vector<Deadline> out;
-  out.reserve(found.size());
-  for (Candidate& c : found) out.push_back(std::move(c.deadline));
+  Impl::Scratch scratch;
+  ForEachLine(text, range, [&](size_t begin, std::string_view line) {
+    impl_->FindInLine(text, begin, line, ctx, mode, out, scratch);
+  });
   return out;
 }
 
@@ -575,10 +570,8 @@ std::vector<DateMention> DeadlineFinder::FindDates(std::string_view text, Range 
   std::vector<Found> found;
   std::vector<int> hits;
   const int m = static_cast<int>(mode);
-  ForEachLine(text, range, [&](size_t line_begin, std::string_view line) {
+  auto in_line = [&](size_t line_begin, std::string_view line) {
     found.clear();
-    // Every written date has digits; most lines of a notice have none to look at.
-    if (!impl_->date_set[m] || !HasDigit(line)) return;
     hits.clear();
     if (!impl_->date_set[m]->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
     std::sort(hits.begin(), hits.end());
@@ -621,6 +614,11 @@ std::vector<DateMention> DeadlineFinder::FindDates(std::string_view text, Range 
       last_end = f.end;
       out.push_back(f.mention);
     }
+  };
+  ForEachLine(text, range, [&](size_t line_begin, std::string_view line) {
+    // Every written date has digits; most lines of a notice have none to look at.
+    if (!impl_->date_set[m] || !HasDigit(line)) return;
+    in_line(line_begin, line);
   });
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include <re2/set.h>
 
+#include "pipeline/extract/dates_scan.h"
 #include "pipeline/normalize/tone.h"
 
 namespace notices::extract {
@@ -169,21 +170,13 @@ std::vector<Reference> ReferenceFinder::FindAll(std::string_view text, Range ran
                                                 : impl_->date_gap->folded_regex();
   std::vector<re2::StringPiece> caps, inner;
   std::vector<int> hits;
-  const size_t end = std::min(range.end, text.size());
-  size_t pos = std::min(range.begin, end);
-  while (pos < end) {
-    const size_t nl = text.find('\n', pos);
-    const size_t stop = nl == std::string_view::npos || nl > end ? end : nl;
-    const std::string_view line = text.substr(pos, stop - pos);
-    const size_t line_begin = pos;
-    pos = stop + 1;
+  auto in_line = [&](size_t line_begin, std::string_view line) {
     // Every number has digits: most lines of a notice can be skipped at once.
-    if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
+    if (!HasDigit(line)) return;
     const size_t first_of_line = out.size();
     // One pass tells which of the two patterns the line holds at all.
     hits.clear();
-    if (!impl_->set[m]->Match(re2::StringPiece(line.data(), line.size()), &hits)) continue;
+    if (!impl_->set[m]->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
     for (int which : hits) {
       const ruleset::Pattern* p = which == 0 ? impl_->citation : impl_->abbreviated;
       const Groups& g = which == 0 ? impl_->citation_groups[m] : impl_->abbreviated_groups[m];
@@ -242,7 +235,8 @@ std::vector<Reference> ReferenceFinder::FindAll(std::string_view text, Range ran
     // The two patterns ran separately: put the line's references in text order.
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_of_line), out.end(),
               [](const Reference& a, const Reference& b) { return a.span.begin < b.span.begin; });
-  }
+  };
+  ForEachLine(text, range, in_line);
   return out;
 }
 

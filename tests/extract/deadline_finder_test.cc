@@ -72,6 +72,23 @@ const Case kCases[] = {
     {"Thời hạn hoàn thành: 30/6/2026", "2026-05", "2026-06-30", false, K::kDate, R::kNone},
     {"đề nghị gia hạn đến ngày 30/6/2026", "2026-05", "2026-06-30", false, K::kDate, R::kNone},
     {"báo cáo trong ngày 15/01/2026", "2026-01-10", "2026-01-15", false, K::kDate, R::kNone},
+    // The devset's deadline phrases (../shared/devset and ../shared/real-pdf gold), as
+    // normalized text, with their gold dates.
+    {"trình UBND tỉnh xem xét chậm nhất trong ngày 26/5/2026.", "2026-05", "2026-05-26", false, K::kDate, R::kNone},
+    {"phải trình cấp có thẩm quyền xem xét, quyết định chủ trương đầu tư trước ngày 10/6/2026 để bảo đảm đủ điều kiện", "2026-05", "2026-06-10", true, K::kDate, R::kNone},
+    {"rà soát, hướng dẫn hoàn thiện thủ tục thành lập theo quy định tại Nghị định số 32/2024/NĐ-CP; hoàn thành trước ngày 31/12/2026.", "2026-06", "2026-12-31", true, K::kDate, R::kNone},
+    {"gửi Sở Công Thương thẩm định, trình Ủy ban nhân dân tỉnh, hoàn thành trước ngày 30/7/2026.", "2026-06", "2026-07-30", true, K::kDate, R::kNone},
+    {"Báo cáo của các cơ quan, đơn vị gửi về UBND tỉnh trước ngày 12/6/2026 để tổng hợp", "2026-06", "2026-06-12", true, K::kDate, R::kNone},
+    {"tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh trước ngày 05/10/2026.", "2026-09-15", "2026-10-05", true, K::kDate, R::kNone},
+    {"theo đề nghị của Bộ Công Thương tại Văn bản số 2265/BCT-ATMT ngày 02/4/2026 và báo cáo Uỷ ban nhân dân tỉnh trước ngày 15/4/2026.", "2026-04-06", "2026-04-15", true, K::kDate, R::kNone},
+    {"- Báo cáo 6 tháng: Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7 (riêng năm 2026 thực hiện báo cáo năm).", "2026-07-10", "2027-07-10", true, K::kDate, R::kHalfYearly},
+    {"- Báo cáo năm: Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12.", "2026-07-10", "2026-12-20", true, K::kDate, R::kYearly},
+    {"d) Trong thời gian hoàn thiện việc rà soát, giao, khai thác và xử lý tài sản theo Nghị định số 178/2026/NĐ-CP, chỉ đạo", "2026-07-10", "", false, K::kOngoing, R::kNone},
+    {"định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh (qua Sở Tài chính) theo quy định.", "2026-07-10", kNone, false, K::kDate, R::kNone},
+    {"hoàn thành việc rà soát, thống kê theo đúng tiến độ quy định tại Nghị định số 178/2026/NĐ-CP.", "2026-07-10", kNone, false, K::kDate, R::kNone},
+    {"- Báo cáo đột xuất: Theo yêu cầu của Ủy ban nhân dân tỉnh, Bộ Tài chính.", "2026-07-10", kNone, false, K::kDate, R::kNone},
+    {"phải thông báo bằng văn bản đến Ủy ban nhân dân tỉnh ít nhất 10 ngày, thông báo cho Ủy ban nhân dân cấp xã nơi thực hiện nổ mìn trước 24h trước khi sử dụng", "2026-01-10", kNone, false, K::kDate, R::kNone},
+    {"k) Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại Điều 17 Thông tư số 23/2024/TT-BCT ngày 07/11/2024 của Bộ Công Thương.", "2026-01-10", kNone, false, K::kDate, R::kNone},
     // Months: the last day; "trước tháng" the first, before.
     {"2.3. Công an tỉnh: khẩn trương triển khai; hoàn thành trong tháng 5/2026.", "2026-05", "2026-05-31", false, K::kMonth, R::kNone},
     {"xây dựng Kế hoạch; trình UBND tỉnh trong tháng 01/2026.", "", "2026-01-31", false, K::kMonth, R::kNone},

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+
 #include <re2/set.h>
 
 #include "pipeline/extract/dates.h"
@@ -185,11 +186,11 @@ void ScanRule(const Rule& rule, MatchMode mode, std::string_view line,
   const RE2& re = rule.regex(mode);
   caps.assign(static_cast<size_t>(rule.ncaptures[m]), re2::StringPiece());
   const re2::StringPiece piece(line.data(), line.size());
-  const int main = rule.group[m][kM] > 0 ? rule.group[m][kM] : 0;
+  const int phrase = rule.group[m][kM] > 0 ? rule.group[m][kM] : 0;
   size_t pos = 0;
   while (pos <= line.size() &&
          re.Match(piece, pos, line.size(), RE2::UNANCHORED, caps.data(), rule.ncaptures[m])) {
-    const re2::StringPiece whole = caps[static_cast<size_t>(main)];
+    const re2::StringPiece whole = caps[static_cast<size_t>(phrase)];
     if (whole.data() == nullptr) break;
     const size_t b = static_cast<size_t>(whole.data() - line.data());
     const size_t e = b + whole.size();
@@ -222,7 +223,14 @@ Term ReadTerm(const Rule& rule, MatchMode mode, const std::vector<re2::StringPie
   t.day = ParseNumber(cap(kDay));
   t.month = ParseNumber(cap(kMonth));
   t.year = ParseNumber(cap(kYear));
-  if (t.year == 0 && has(kFromYear)) t.year = ParseNumber(cap(kFromYear));
+  if (t.year == 0 && has(kFromYear)) {
+    // "từ ngày 20/12/2025 đến ngày 05/01": the end takes the start's year, or the next.
+    t.year = ParseNumber(cap(kFromYear));
+    const int from_month = ParseNumber(cap(kFromMonth));
+    const int from_day = ParseNumber(cap(kFromDay));
+    if (t.month != 0 && (t.month < from_month || (t.month == from_month && t.day < from_day)))
+      ++t.year;
+  }
   if (has(kN)) {
     t.type = Term::kRelative;
     t.n = ParseNumber(cap(kN));

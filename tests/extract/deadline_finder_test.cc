@@ -113,6 +113,7 @@ const Case kCases[] = {
     // Ranges: the end.
     {"Đoàn công tác thực hiện từ ngày 02/3 đến hết ngày 06/3/2025.", "2025-02-20", "2025-03-06", false, K::kDate, R::kNone},
     {"Thời gian kiểm tra từ ngày 23/3 đến ngày 27/3/2026", "2026-03-10", "2026-03-27", false, K::kDate, R::kNone},
+    {"cao điểm từ ngày 20/12/2025 đến ngày 05/01", "2025-12-01", "2026-01-05", false, K::kDate, R::kNone},
     {"hoàn thành trong giai đoạn 2026 - 2030", "2026-01", "2030-12-31", false, K::kYear, R::kNone},
     // A day or month without a year: the document's year, or the next.
     {"gửi Sở Tài chính trước ngày 05/7", "2026-05-05", "2026-07-05", true, K::kDate, R::kNone},
@@ -175,6 +176,9 @@ const Case kCases[] = {
     {"d) Thudng xuyen theo doi, kiem tra; dinh ky hang nam, tong hop, danh gia tinh hinh thuc hien, gui Bp Ke hoach va Dau tu trudc ngay 15 thang 12 de tong hop", "2022-12", "2022-12-15", true, K::kDate, R::kYearly, MatchMode::kFolded},
     {"hoan thanh, bao cao UBND tinh trong quy I/2026.", "", "2026-03-31", false, K::kQuarter, R::kNone, MatchMode::kFolded},
     {"Thuong xuyen theo doi", "2026-05", "", false, K::kOngoing, R::kNone, MatchMode::kFolded},
+    {"quyet dinh chu truong dau tu truoc ngay 10/6/2026 de bao dam", "2026-05", "2026-06-10", true, K::kDate, R::kNone, MatchMode::kFolded},
+    {"Uy ban nhan dan tinh truoc ngay 10/7/2026", "2026-05", "2026-07-10", true, K::kDate, R::kNone, MatchMode::kFolded},
+    {"cac du an da duoc phe duyet truoc ngay 01/7/2025 thi", "2026-05", kNone, false, K::kDate, R::kNone, MatchMode::kFolded},
     {"cac doanh nghiep gap kho khan", "2026-05", kNone, false, K::kDate, R::kNone, MatchMode::kFolded},
     {"to chuc vao cung ngay, tai tinh", "2026-05", kNone, false, K::kDate, R::kNone, MatchMode::kFolded},
     {"Nghi quyet so 26-NQ/TW ngay 03 thang 11 nam 2022 cua Bo Chinh tri", "2022-12", kNone, false, K::kDate, R::kNone, MatchMode::kFolded},

@@ -14,11 +14,29 @@
 #pragma once
 
 #include <algorithm>
+#include <numeric>
 #include <string_view>
+#include <vector>
+
+#include <re2/set.h>
 
 #include "pipeline/common/offset_map.h"
 
 namespace notices::extract {
+
+// Which of the `size` patterns of `set` match `text`, into `hits`; false when none. When
+// the set's automaton runs out of memory (a pathological line), every pattern counts as
+// a hit: the caller then runs each one, slower but complete.
+inline bool SetHits(const RE2::Set* set, size_t size, std::string_view text, std::vector<int>& hits) {
+  hits.clear();
+  if (set == nullptr) return false;
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  if (set->Match(re2::StringPiece(text.data(), text.size()), &hits, &error)) return true;
+  if (error.kind == RE2::Set::kNoError) return false;
+  hits.resize(size);
+  std::iota(hits.begin(), hits.end(), 0);
+  return size > 0;
+}
 
 inline bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -442,9 +442,7 @@ void DeadlineFinder::Impl::FindInSentence(size_t begin, std::string_view sentenc
                                           Scratch& scratch) const {
   const int m = static_cast<int>(mode);
   std::vector<int>& hits = scratch.hits;
-  hits.clear();
-  const re2::StringPiece piece(sentence.data(), sentence.size());
-  if (!form_set[m] || !form_set[m]->Match(piece, &hits)) return;
+  if (!SetHits(form_set[m].get(), form_of_set_index[m].size(), sentence, hits)) return;
   std::sort(hits.begin(), hits.end());
   std::vector<Candidate>& found = scratch.found;
   found.clear();
@@ -470,8 +468,7 @@ void DeadlineFinder::Impl::FindInSentence(size_t begin, std::string_view sentenc
   // Vetoes cancel what they touch.
   std::vector<Range>& vetoed = scratch.vetoed;
   vetoed.clear();
-  hits.clear();
-  if (veto_set[m]) veto_set[m]->Match(piece, &hits);
+  SetHits(veto_set[m].get(), veto_of_set_index[m].size(), sentence, hits);
   for (int h : hits) {
     const Rule& veto = vetoes[veto_of_set_index[m][static_cast<size_t>(h)]];
     ScanRule(veto, mode, sentence, scratch.caps,
@@ -499,9 +496,7 @@ void DeadlineFinder::Impl::FindInLine(std::string_view text, size_t line_begin,
   // One pass over the line first: most lines hold nothing, and a pattern-set call per
   // sentence costs more than the pass.
   const int m = static_cast<int>(mode);
-  scratch.hits.clear();
-  if (!form_set[m] || !form_set[m]->Match(re2::StringPiece(line.data(), line.size()), &scratch.hits))
-    return;
+  if (!SetHits(form_set[m].get(), form_of_set_index[m].size(), line, scratch.hits)) return;
   ForEachSentence(line, [&](size_t offset, std::string_view sentence) {
     FindInSentence(line_begin + offset, sentence, ctx, mode, scratch);
   });
@@ -580,8 +575,7 @@ std::vector<DateMention> DeadlineFinder::FindDates(std::string_view text, Range 
   const int m = static_cast<int>(mode);
   auto in_line = [&](size_t line_begin, std::string_view line) {
     found.clear();
-    hits.clear();
-    if (!impl_->date_set[m]->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
+    if (!SetHits(impl_->date_set[m].get(), impl_->date_of_set_index[m].size(), line, hits)) return;
     std::sort(hits.begin(), hits.end());
     for (int h : hits) {
       const size_t r = impl_->date_of_set_index[m][static_cast<size_t>(h)];

@@ -175,8 +175,7 @@ std::vector<Reference> ReferenceFinder::FindAll(std::string_view text, Range ran
     if (!HasDigit(line)) return;
     const size_t first_of_line = out.size();
     // One pass tells which of the two patterns the line holds at all.
-    hits.clear();
-    if (!impl_->set[m]->Match(re2::StringPiece(line.data(), line.size()), &hits)) return;
+    if (!SetHits(impl_->set[m].get(), 2, line, hits)) return;
     for (int which : hits) {
       const ruleset::Pattern* p = which == 0 ? impl_->citation : impl_->abbreviated;
       const Groups& g = which == 0 ? impl_->citation_groups[m] : impl_->abbreviated_groups[m];

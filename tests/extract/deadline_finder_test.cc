@@ -380,6 +380,12 @@ TEST(DeadlineFinderTest, SurvivesHostileInput) {
   }
   auto none = Finder().FindAll("trước ngày 29/02/2025", {0, 100}, ctx, MatchMode::kExact);
   EXPECT_TRUE(none.empty());
+  // One very long line (a PDF text layer without line breaks): every phrase found.
+  const std::string phrase = "hoàn thành trước ngày 15/01/2026; ";
+  std::string many;
+  while (many.size() < 200000) many += phrase;
+  auto all = Finder().FindAll(many, {0, many.size()}, ctx, MatchMode::kExact);
+  EXPECT_EQ(all.size(), many.size() / phrase.size());
 }
 
 }  // namespace

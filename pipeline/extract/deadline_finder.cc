@@ -150,6 +150,10 @@ Result<Rule> MakeRule(const ruleset::Pattern& p) {
   return rule;
 }
 
+// Memory budget of each pattern set (RE2's default is 8 MB): the sets' automata hold
+// every state a text has led them to, and six of them share the process.
+constexpr int64_t kSetMemory = 16 << 20;
+
 // One RE2::Set of `rules` for `mode`, so that a line is read once to learn which rules
 // can match it. `index` maps set indices back to rules (exact_only rules are left out of
 // the folded set).
@@ -157,7 +161,7 @@ Result<std::unique_ptr<RE2::Set>> BuildSet(const std::vector<Rule>& rules, Match
                                            std::vector<size_t>& index) {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
+  options.set_max_mem(kSetMemory);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   index.clear();
   for (size_t i = 0; i < rules.size(); ++i) {

@@ -202,9 +202,8 @@ std::vector<Reference> ReferenceFinder::FindAll(std::string_view text, Range ran
             caps.swap(inner);
           }
         }
-        const std::string_view whole = Piece(caps, g.m > 0 ? g.m : 0).data() != nullptr
-                                           ? Piece(caps, g.m > 0 ? g.m : 0)
-                                           : std::string_view(caps[0].data(), caps[0].size());
+        const re2::StringPiece& phrase = caps[static_cast<size_t>(g.m > 0 ? g.m : 0)];
+        const std::string_view whole(phrase.data(), phrase.size());
         const std::string_view number = Piece(caps, g.number);
         const size_t b = static_cast<size_t>(whole.data() - line.data());
         at = std::max(b + whole.size(), static_cast<size_t>(caps[0].data() - line.data()) + 1);

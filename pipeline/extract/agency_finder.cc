@@ -61,6 +61,7 @@ struct Piece {
   std::string_view kind, holder;
   bool collective = false, known = false, outside = false;
   bool collective_text = false;  // name = the written collective, tidied
+  size_t body_kb = 0;            // ... which starts here (after any holder)
   int32_t pc = -1;               // ... whose people's committee head is this meaning
   size_t pc_end = 0;             // ... and ends here
   bool plural = false;           // ... and which starts with "các"
@@ -546,6 +547,7 @@ class Parser {
     piece.collective = true;
     piece.known = true;
     piece.collective_text = true;
+    piece.body_kb = p;
     piece.pc = pc.index;
     piece.pc_end = pc.end;
     piece.plural = plural;
@@ -760,10 +762,10 @@ class Parser {
   std::string CollectiveName(const Piece& piece) const {
     std::string name;
     if (piece.pc >= 0) {
-      name = Expand(piece.kb, piece.pc_end, vocab_.meaning(Role::kPcHead, piece.pc)) + " " +
+      name = Expand(piece.body_kb, piece.pc_end, vocab_.meaning(Role::kPcHead, piece.pc)) + " " +
              Tidy(Src(piece.pc_end + 1, piece.ke));
     } else {
-      name = Tidy(Src(piece.kb, piece.ke));
+      name = Tidy(Src(piece.body_kb, piece.ke));
       if (piece.plural && !name.empty() && name[0] >= 'A' && name[0] <= 'Z')
         name[0] = static_cast<char>(name[0] + 32);
     }

@@ -287,13 +287,14 @@ class Parser {
   }
 
   // Words of a fallback name from q: up to a lowercase verb or function word, "các", a
-  // conjunction, punctuation other than an inner dash, or a line break.
+  // conjunction, an office holder, punctuation other than an inner dash, or a line break.
   size_t FallbackWords(size_t q) const {
     size_t end = q, w = q;
     for (int n = 0; n < kMaxFallbackWords; ++n) {
       if (!k_.IsWordStart(w)) break;
       Hit whole = Upper(w) ? Hit{} : Longest(w, Role::kNameWord);  // "công trình": one word
       if (!whole && n > 0 && !Upper(w) && (LowerStop(w, true) || Longest(w, Role::kPlural))) break;
+      if (n > 0 && Longest(w, Role::kHolder)) break;  // "Cục X Phó Cục trưởng ...": a new title
       if (!whole && n > 0 && !Upper(w)) {
         // "và" goes on only into a capitalised word that starts no other name:
         // "Trung tâm Thông tin và Truyền thông", not "Ban X và Sở Y".

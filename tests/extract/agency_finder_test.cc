@@ -406,6 +406,40 @@ TEST(AgencyFinderTest, BadInputGivesWhatItCan) {
   }
 }
 
+// Texts stitched from names, separators, verbs and junk bytes: whatever the finder makes
+// of them, spans stay inside the range, in order, without overlap, and name their text.
+TEST(AgencyFinderTest, StitchedTextsKeepTheSpanInvariants) {
+  const char* pieces[] = {
+      "Sở Tài chính", "các Sở:", "Tài chính", ", ", " và ", "; ", "UBND", " các xã, phường",
+      "Giám đốc ", "chủ trì", " tỉnh", " Lạng Sơn", "Viễn thông", "Công ty ", "TNHH", "\n",
+      "\xFF", "\xE1\xBB", "Bo Tai chinh", "Ông. ", "Hoàng Văn A", " - ", "Trưởng đoàn", ":",
+      "các cơ quan, đơn vị", " được giao", " liên quan", "BộTài chính", "/", "-", "  ", "Các Bộ: NG, CA",
+  };
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    int n = static_cast<int>(next() % 12) + 1;
+    for (int i = 0; i < n; ++i) text += pieces[next() % (sizeof pieces / sizeof pieces[0])];
+    size_t begin = next() % (text.size() + 1);
+    size_t end = begin + next() % (text.size() - begin + 1);
+    for (MatchMode mode : {MatchMode::kExact, MatchMode::kFolded}) {
+      size_t last = begin;
+      for (const AgencyMention& m : Finder().FindAll(text, {begin, end}, mode)) {
+        ASSERT_LE(last, m.span.begin) << text;
+        ASSERT_LT(m.span.begin, m.span.end) << text;
+        ASSERT_LE(m.span.end, end) << text;
+        ASSERT_EQ(text.substr(m.span.begin, m.span.size()), m.text) << text;
+        ASSERT_FALSE(m.name.empty()) << text;
+        last = m.span.end;
+      }
+    }
+  }
+}
+
 TEST(AgencyFinderTest, CanonicalOfWrittenNames) {
   struct CanonicalCase {
     std::string_view written, canonical;

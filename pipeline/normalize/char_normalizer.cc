@@ -1,6 +1,8 @@
 // CharNormalizer. Tested by tests/normalize/normalizer_test.cc (CharacterTest.*).
 #include "pipeline/normalize/char_normalizer.h"
 
+#include <array>
+
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -54,6 +56,43 @@ bool IsVisibleAt(std::string_view s, size_t i, size_t end) {
 
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
+inline bool IsAsciiAlnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+// Visible ASCII other than '*' (which may be an emphasis marker).
+constexpr std::array<bool, 256> MakePlainTable() {
+  std::array<bool, 256> t{};
+  for (int b = 0x21; b < 0x7F; ++b) t[static_cast<size_t>(b)] = b != '*';
+  return t;
+}
+constexpr std::array<bool, 256> kPlain = MakePlainTable();
+
+// The length of the visible character at s[i] when it is one the fast path knows:
+// visible ASCII, U+00C0..U+07FF, U+1E00..U+1FFF (Vietnamese letters); 0 otherwise.
+inline size_t FastVisibleLength(const unsigned char* p, size_t i, size_t end) {
+  unsigned char b = p[i];
+  if (kPlain[b]) return 1;
+  if (b >= 0xC3 && b <= 0xDF) return i + 1 < end && (p[i + 1] & 0xC0) == 0x80 ? 2 : 0;
+  if (b == 0xE1 && i + 2 < end && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBF && (p[i + 2] & 0xC0) == 0x80)
+    return 3;
+  return 0;
+}
+
+// Advances over characters copied as they are: the fast visible ones, and single spaces
+// between two of them.
+inline size_t SkipVisible(std::string_view s, size_t i, size_t end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t start = i;
+  while (i < end) {
+    size_t n = FastVisibleLength(p, i, end);
+    if (n == 0 && p[i] == ' ' && i > start && i + 1 < end && FastVisibleLength(p, i + 1, end) > 0) n = 1;
+    if (n == 0) break;
+    i += n;
+  }
+  return i;
+}
+
 }  // namespace
 
 CharNormalizer::CharNormalizer() {
@@ -62,7 +101,8 @@ CharNormalizer::CharNormalizer() {
   if (U_FAILURE(status)) nfc_ = nullptr;
 }
 
-size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, MappedText& out) {
+size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, bool known_nfc,
+                              MappedText& out, bool* verbatim) {
   const size_t from = out.size();
   out.Seal();
   constexpr size_t kNone = static_cast<size_t>(-1);
@@ -72,6 +112,7 @@ size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, Mapp
   bool space = false;          // a run of white space is pending
   bool space_plain = false;    // ... and it is exactly one ASCII space
   size_t space_begin = 0, space_end = 0;
+  bool dropped = false;        // an invisible character was dropped (may un-compose)
 
   auto flush = [&](size_t upto) {
     if (run != kNone && upto > run) out.Copy(s.substr(run, upto - run), run);
@@ -107,13 +148,15 @@ size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, Mapp
 
   size_t i = begin;
   while (i < end) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b > 0x20 && b < 0x7F && b != '*') {
-      open_run(i);
-      prev_word = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-      ++i;
+    size_t visible = i;
+    i = SkipVisible(s, i, end);
+    if (i > visible) {
+      open_run(visible);
+      unsigned char last = static_cast<unsigned char>(s[i - 1]);
+      prev_word = last >= 0x80 || IsAsciiAlnum(last);
       continue;
     }
+    unsigned char b = static_cast<unsigned char>(s[i]);
     if (b == ' ' && run != kNone && IsVisibleAt(s, i + 1, end)) {
       ++i;  // a single space between words stays in the verbatim run
       continue;
@@ -147,6 +190,7 @@ size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, Mapp
         add_space(i, i + 1, b == ' ' && !space);
       } else {  // a control character
         flush(i);
+        dropped = true;
         if (space) {
           space_plain = false;
           space_end = i + 1;
@@ -175,6 +219,7 @@ size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, Mapp
         break;
       case CharClass::kInvisible:
         flush(start);
+        dropped = true;
         if (space) {
           space_plain = false;
           space_end = i;
@@ -183,39 +228,43 @@ size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, Mapp
     }
   }
   flush(end);
+  bool copied = out.size() - from == end - begin;  // one verbatim run, so far
   if (out.size() > from) {
-    Compose(out, from);
-    CanonicalizeTones(out, from);
+    if (!known_nfc || dropped) copied &= !Compose(out, from);
+    copied &= !CanonicalizeTones(out, from);
   }
+  if (verbatim) *verbatim = copied;
   return out.size() - from;
 }
 
-void CharNormalizer::Compose(MappedText& out, size_t from) {
-  if (nfc_ == nullptr) return;
+bool CharNormalizer::Compose(MappedText& out, size_t from) {
+  if (nfc_ == nullptr) return false;
   const auto* nfc = static_cast<const icu::Normalizer2*>(nfc_);
   std::string_view frag(out.text().data() + from, out.size() - from);
   UErrorCode status = U_ZERO_ERROR;
-  if (nfc->isNormalizedUTF8(frag, status) || U_FAILURE(status)) return;
+  if (nfc->isNormalizedUTF8(frag, status) || U_FAILURE(status)) return false;
   status = U_ZERO_ERROR;
   scratch_.clear();
   icu::StringByteSink<std::string> sink(&scratch_);
   icu::Edits edits;
   nfc->normalizeUTF8(0, frag, sink, &edits, status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) return false;
   changes_.clear();
   icu::Edits::Iterator it = edits.getFineChangesIterator();
   while (it.next(status) && U_SUCCESS(status)) {
     changes_.push_back({static_cast<size_t>(it.sourceIndex()), static_cast<size_t>(it.oldLength()),
                         static_cast<size_t>(it.destinationIndex()), static_cast<size_t>(it.newLength())});
   }
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) return false;
   out.RewriteTail(from, scratch_, changes_);
+  return true;
 }
 
-void CharNormalizer::CanonicalizeTones(MappedText& out, size_t from) {
+bool CharNormalizer::CanonicalizeTones(MappedText& out, size_t from) {
   std::string_view frag(out.text().data() + from, out.size() - from);
+  if (!NeedsCanonicalTones(frag)) return false;
   scratch_.clear();
-  if (!AppendCanonicalTones(frag, scratch_)) return;
+  AppendCanonicalTones(frag, scratch_);
   // CanonicalTones keeps the code point count: walk both texts in step and record the
   // code points that differ (the letters that lost or gained the mark).
   changes_.clear();
@@ -235,6 +284,7 @@ void CharNormalizer::CanonicalizeTones(MappedText& out, size_t from) {
     }
   }
   out.RewriteTail(from, scratch_, changes_);
+  return true;
 }
 
 }  // namespace notices::normalize::internal

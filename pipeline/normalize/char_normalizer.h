@@ -27,12 +27,17 @@ class CharNormalizer {
  public:
   CharNormalizer();
   // Appends the normalized form of decoded[begin, end) to `out`. Returns the number of
-  // bytes appended (0 when the fragment holds nothing visible).
-  size_t Append(std::string_view decoded, size_t begin, size_t end, MappedText& out);
+  // bytes appended (0 when the fragment holds nothing visible). `known_nfc`: the caller
+  // saw only characters NFC leaves alone (then ICU is not asked unless something
+  // invisible was dropped). `verbatim`, when given, says whether the fragment was copied
+  // unchanged.
+  size_t Append(std::string_view decoded, size_t begin, size_t end, bool known_nfc, MappedText& out,
+                bool* verbatim = nullptr);
 
  private:
-  void Compose(MappedText& out, size_t from);
-  void CanonicalizeTones(MappedText& out, size_t from);
+  // Each returns true when it rewrote the fragment.
+  bool Compose(MappedText& out, size_t from);
+  bool CanonicalizeTones(MappedText& out, size_t from);
 
   const void* nfc_;  // const icu::Normalizer2*, kept out of this header
   std::string scratch_;

@@ -3,6 +3,7 @@
 #include "pipeline/normalize/footnotes.h"
 
 #include <algorithm>
+#include <array>
 
 #include "pipeline/common/utf8.h"
 #include "pipeline/ruleset/ruleset.h"
@@ -40,6 +41,50 @@ long MarkerValue(std::string_view m, std::string* ascii) {
 }
 
 constexpr size_t kNone = static_cast<size_t>(-1);
+
+bool IsNumber(long v, const std::vector<long>& sorted_numbers) {
+  return std::binary_search(sorted_numbers.begin(), sorted_numbers.end(), v);
+}
+
+// A quick look for what the reference patterns need: superscript digits, or one or two
+// digits glued to the character before, or a 5-6 digit run ending in a footnote number.
+// Lines without any skip the regular expressions.
+constexpr std::array<bool, 256> MakeInteresting() {
+  std::array<bool, 256> t{};
+  for (int b = '0'; b <= '9'; ++b) t[static_cast<size_t>(b)] = true;
+  t[0xC2] = t[0xE2] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kInteresting = MakeInteresting();
+
+bool MayHoldReference(std::string_view t, const std::vector<long>& numbers) {
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t n = t.size();
+  for (size_t i = 0; i < n; ++i) {
+    while (i < n && !kInteresting[p[i]]) ++i;
+    if (i >= n) break;
+    unsigned char b = p[i];
+    if (b == 0xC2) {
+      if (i + 1 < n && (p[i + 1] == 0xB2 || p[i + 1] == 0xB3 || p[i + 1] == 0xB9)) return true;
+      continue;
+    }
+    if (b == 0xE2) {
+      if (i + 2 < n && p[i + 1] == 0x81 && p[i + 2] >= 0xB0 && p[i + 2] <= 0xB9) return true;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && p[j] >= '0' && p[j] <= '9') ++j;
+    size_t len = j - i;
+    bool glued = i > 0 && p[i - 1] != ' ';
+    long value = len == 1 ? p[i] - '0' : (p[i] - '0') * 10 + (p[i + 1] - '0');
+    if (glued && len <= 2 && IsNumber(value, numbers)) return true;
+    if (len >= 5 && len <= 6 &&
+        (IsNumber(p[j - 1] - '0', numbers) || IsNumber((p[j - 2] - '0') * 10 + (p[j - 1] - '0'), numbers)))
+      return true;
+    i = j;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -112,7 +157,7 @@ std::vector<Footnote> FindFootnotes(const LineClassifier& classifier, Document& 
     while (doc.stats.wrapped) {
       size_t k = j + 1;
       bool page_cut = false;
-      while (k < n && lines[k].role == Role::kDropped) page_cut |= !lines[k].noise, ++k;
+      for (; k < n && lines[k].role == Role::kDropped; ++k) page_cut |= !lines[k].noise;
       if (k >= n || page_cut) break;
       const Line& a = lines[j];
       const Line& b = lines[k];
@@ -145,6 +190,15 @@ void FindReferences(const LineClassifier& classifier, const Document& doc,
   const ruleset::Pattern* patterns[] = {classifier.ref_superscript(), classifier.ref_glued(),
                                         classifier.ref_year()};
   std::vector<bool> referenced(notes.size(), false);
+  std::vector<long> numbers;
+  for (const Footnote& f : notes) numbers.push_back(f.number);
+  std::sort(numbers.begin(), numbers.end());
+  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+  // For each number, its footnotes in document order; the next reference goes to the
+  // first one not yet referenced.
+  std::vector<std::pair<long, size_t>> by_number;
+  for (size_t k = 0; k < notes.size(); ++k) by_number.push_back({notes[k].number, k});
+  std::sort(by_number.begin(), by_number.end());
   size_t open = notes.size();
   std::vector<Candidate> candidates;
   constexpr int kMaxGroups = 16;
@@ -153,6 +207,7 @@ void FindReferences(const LineClassifier& classifier, const Document& doc,
     if (open == 0) break;
     if (l.role != Role::kBody) continue;
     std::string_view t = doc.TextOf(l);
+    if (!MayHoldReference(t, numbers)) continue;
     candidates.clear();
     for (const ruleset::Pattern* p : patterns) {
       if (p == nullptr) continue;
@@ -181,19 +236,19 @@ void FindReferences(const LineClassifier& classifier, const Document& doc,
       std::string digits;
       long v = MarkerValue(t.substr(c.begin, c.end - c.begin), &digits);
       if (v < 0 || (!c.word.empty() && classifier.IsUnitWord(c.word))) continue;
-      for (size_t k = 0; k < notes.size(); ++k) {
-        if (referenced[k] || notes[k].number != v) continue;
-        referenced[k] = true;
-        --open;
-        Substitution s;
-        s.at = l.text_begin + c.begin;
-        s.len = c.end - c.begin;
-        s.keep = c.superscript;
-        if (!c.superscript) s.text = SuperscriptDigits(digits);
-        s.footnote = static_cast<int>(k);
-        subs.push_back(std::move(s));
-        break;
-      }
+      auto it = std::lower_bound(by_number.begin(), by_number.end(), std::pair<long, size_t>{v, 0});
+      while (it != by_number.end() && it->first == v && referenced[it->second]) ++it;
+      if (it == by_number.end() || it->first != v) continue;
+      size_t k = it->second;
+      referenced[k] = true;
+      --open;
+      Substitution sub;
+      sub.at = l.text_begin + c.begin;
+      sub.len = c.end - c.begin;
+      sub.keep = c.superscript;
+      if (!c.superscript) sub.text = SuperscriptDigits(digits);
+      sub.footnote = static_cast<int>(k);
+      subs.push_back(std::move(sub));
     }
   }
 }

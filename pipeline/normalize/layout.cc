@@ -20,6 +20,40 @@ constexpr uint32_t kMinColumnText = 5;      // visible characters before a gap f
 
 inline bool IsBlankByte(char c) { return c == ' ' || c == '\t'; }
 
+// What the line scan of BuildLines does with a byte.
+enum class ByteClass : uint8_t {
+  kLetter,        // an ASCII letter: counts a column
+  kText,          // other visible ASCII: counts a column
+  kContinuation,  // inside a UTF-8 sequence
+  kMarked,        // lead of U+00C0..U+01BF: a Vietnamese letter NFC leaves alone
+  kSafe,          // lead of U+0080..U+00BF, U+01C0..U+02FF: NFC leaves them alone
+  kE1,            // lead of U+1000..U+1FFF: Vietnamese letters at U+1E00..U+1EFF
+  kE2,            // lead of U+2000..U+2FFF: U+2028/2029 end a line, quotes are safe
+  kUnknown,       // other leads: NFC has to look
+  kLineEnd,       // LF, CR, FF
+  kOther,         // space, tab, '|', '.': looked at closer
+};
+
+constexpr std::array<ByteClass, 256> MakeByteClasses() {
+  std::array<ByteClass, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    ByteClass k = ByteClass::kText;
+    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') k = ByteClass::kLetter;
+    if (b < 0x20 || b == 0x7F) k = ByteClass::kText;  // control characters: dropped later
+    if (b >= 0x80) k = ByteClass::kUnknown;
+    if (b >= 0x80 && b < 0xC0) k = ByteClass::kContinuation;
+    if (b >= 0xC2 && b <= 0xCB) k = ByteClass::kSafe;
+    if (b >= 0xC3 && b <= 0xC6) k = ByteClass::kMarked;
+    if (b == 0xE1) k = ByteClass::kE1;
+    if (b == 0xE2) k = ByteClass::kE2;
+    if (b == '\n' || b == '\r' || b == '\f') k = ByteClass::kLineEnd;
+    if (b == ' ' || b == '\t' || b == '|' || b == '.') k = ByteClass::kOther;
+    t[static_cast<size_t>(b)] = k;
+  }
+  return t;
+}
+constexpr std::array<ByteClass, 256> kByteClass = MakeByteClasses();
+
 struct Cut {
   size_t begin, end;
   Fragment kind;
@@ -30,6 +64,12 @@ bool StartsLetter(std::string_view s, size_t i) {
   if (i >= s.size()) return false;
   unsigned char b = static_cast<unsigned char>(s[i]);
   return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b >= 0xC3;
+}
+
+inline uint32_t CountChars(std::string_view t) {
+  uint32_t n = 0;
+  for (char c : t) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
 
 bool StartsLowerOrDigit(std::string_view s, size_t i) {
@@ -145,20 +185,20 @@ bool HasWord(std::string_view t) {
 }
 
 bool EndsWith(std::string_view t, std::string_view suffix) {
-  return t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return t.size() >= suffix.size() && !suffix.empty() && t.back() == suffix.back() &&
+         t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Strips closing quotes and brackets: "(năm 2026)." ends a sentence, so does "tỉnh”…".
 std::string_view StripClosers(std::string_view t) {
-  static constexpr std::string_view kClosers[] = {")", "\"", "'", "]", "”", "’", "»"};
-  bool again = true;
-  while (again && !t.empty()) {
-    again = false;
-    for (std::string_view c : kClosers) {
-      if (EndsWith(t, c) && t.size() > c.size()) {
-        t.remove_suffix(c.size());
-        again = true;
-      }
+  while (t.size() > 1) {
+    char b = t.back();
+    if (b == ')' || b == '"' || b == '\'' || b == ']') {
+      t.remove_suffix(1);
+    } else if (EndsWith(t, "”") || EndsWith(t, "’") || EndsWith(t, "»")) {
+      t.remove_suffix(EndsWith(t, "»") ? 2 : 3);
+    } else {
+      break;
     }
   }
   return t;
@@ -182,41 +222,74 @@ void SetEdges(const LineClassifier& classifier, std::string_view t, Line& l) {
   l.starts_closing = first == ',' || first == '.' || first == ';' || first == ':' || first == ')';
 }
 
-// True when the text has (nearly) no Vietnamese marks: OCR layers that lost them.
-bool LooksFolded(std::string_view t) {
-  size_t ascii_letters = 0, marked = 0;
-  for (size_t i = 0; i < t.size();) {
-    unsigned char b = static_cast<unsigned char>(t[i]);
-    if (b < 0x80) {
-      ascii_letters += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
-      ++i;
-      continue;
-    }
-    char32_t c = DecodeUtf8(t, i);
-    marked += (c >= 0xC0 && c < 0x250) || (c >= 0x1EA0 && c < 0x1F00);
-  }
-  return ascii_letters + marked >= 200 && marked * 50 < ascii_letters + marked;
-}
-
 }  // namespace
 
 void BuildLines(CharNormalizer& chars, Document& doc) {
   std::string_view s = doc.decoded;
+  size_t ascii_letters = 0, marked_letters = 0;
   doc.text.Reserve(s.size() + s.size() / 32 + 16);
   std::vector<Cut> cuts;
   uint32_t raw_index = 0, blanks = 0;
   bool page_break = false, separator = false;
   size_t pos = 0;
-  while (pos < s.size()) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  while (pos < n) {
+    // One pass finds the line end, counts characters, notes what may need cutting and
+    // whether NFC could change anything (characters outside the ranges it leaves alone).
     size_t eol = pos;
-    while (eol < s.size()) {
-      char c = s[eol];
-      if (c == '\n' || c == '\r' || c == '\f') break;
-      if (c == '\xE2' && eol + 2 < s.size() && s[eol + 1] == '\x80' &&
-          (s[eol + 2] == '\xA8' || s[eol + 2] == '\xA9'))
-        break;
+    uint32_t columns = 0, spaces = 0;
+    bool seen_text = false, maybe_cut = false, nfc_safe = true;
+    while (eol < n) {
+      unsigned char c = p[eol];
+      ByteClass k = kByteClass[c];
+      if (k == ByteClass::kContinuation) {
+        ++eol;
+        continue;
+      }
+      if (k == ByteClass::kLineEnd) break;
+      if (k != ByteClass::kOther) {
+        switch (k) {
+          case ByteClass::kLetter:
+            ++ascii_letters;
+            break;
+          case ByteClass::kMarked:
+            ++marked_letters;
+            break;
+          case ByteClass::kE1:
+            if (eol + 1 < n && p[eol + 1] >= 0xB8 && p[eol + 1] <= 0xBB)
+              ++marked_letters;
+            else
+              nfc_safe = false;
+            break;
+          case ByteClass::kE2:
+            if (eol + 2 < n && p[eol + 1] == 0x80 && (p[eol + 2] == 0xA8 || p[eol + 2] == 0xA9)) goto line_end;
+            nfc_safe &= eol + 2 < n && ((p[eol + 1] == 0x80 && p[eol + 2] >= 0x82) || p[eol + 1] == 0x81);
+            break;
+          case ByteClass::kUnknown:
+            nfc_safe = false;
+            break;
+          default:
+            break;
+        }
+        seen_text = true;
+        spaces = 0;
+        ++columns;
+        ++eol;
+        continue;
+      }
+      if (c == ' ') {
+        maybe_cut |= seen_text && ++spaces >= kGapColumns;
+      } else {
+        spaces = 0;
+        if (c == '\t' || c == '|' || (c == '.' && eol + 2 < n && p[eol + 1] == '/' && p[eol + 2] == '.'))
+          maybe_cut = true;
+        seen_text |= c != '\t';
+      }
+      ++columns;
       ++eol;
     }
+  line_end:
     size_t cs = pos;
     uint32_t indent = 0;
     while (cs < eol && IsBlankByte(s[cs])) {
@@ -227,18 +300,22 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
     while (ce > cs && IsBlankByte(s[ce - 1])) --ce;
     bool produced = false;
     if (ce > cs) {
-      CutLine(s, cs, ce, indent, cuts);
+      if (maybe_cut)
+        CutLine(s, cs, ce, indent, cuts);
+      else
+        cuts.assign(1, {cs, ce, Fragment::kLine, indent, columns - static_cast<uint32_t>(eol - ce)});
       for (const Cut& cut : cuts) {
         Line l;
         l.text_begin = doc.text.size();
-        if (chars.Append(s, cut.begin, cut.end, doc.text) == 0) continue;
+        bool verbatim = false;
+        if (chars.Append(s, cut.begin, cut.end, nfc_safe, doc.text, &verbatim) == 0) continue;
         l.text_end = doc.text.size();
         l.src_begin = cut.begin;
         l.src_end = cut.end;
         l.raw_index = raw_index;
         l.indent = cut.col_begin;
         l.end_col = cut.col_end;
-        l.chars = static_cast<uint32_t>(CountCodePoints(doc.TextOf(l)));
+        l.chars = verbatim ? cut.col_end - cut.col_begin : CountChars(doc.TextOf(l));
         l.fragment = cut.kind;
         l.split = cuts.size() > 1;
         if (!produced) {
@@ -257,8 +334,8 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
       ++blanks;
       separator |= eol - pos >= kSeparatorColumns && ce == cs;
     }
-    if (eol >= s.size()) break;
-    if (s[eol] == '\r' && eol + 1 < s.size() && s[eol + 1] == '\n') {
+    if (eol >= n) break;
+    if (s[eol] == '\r' && eol + 1 < n && s[eol + 1] == '\n') {
       pos = eol + 2;
     } else if (s[eol] == '\xE2') {
       pos = eol + 3;
@@ -268,10 +345,12 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
     }
     ++raw_index;
   }
+  // An OCR layer that lost its marks: fewer than one marked letter in fifty.
+  size_t letters = ascii_letters + marked_letters;
+  doc.stats.folded = letters >= 200 && marked_letters * 50 < letters;
 }
 
 void AnalyzeLines(const LineClassifier& classifier, Document& doc, std::vector<int>& scratch) {
-  doc.stats.folded = LooksFolded(doc.text.text());
   std::vector<uint32_t> ends, indents;
   for (Line& l : doc.lines) {
     std::string_view t = doc.TextOf(l);

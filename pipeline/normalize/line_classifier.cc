@@ -59,9 +59,36 @@ Range GroupRange(const RE2& re, int g, std::string_view line) {
   return {b, b + groups[g].size()};
 }
 
+RE2::Options SetOptions() {
+  RE2::Options opt;
+  opt.set_case_sensitive(true);  // case-insensitive patterns carry (?i)
+  opt.set_log_errors(false);
+  opt.set_max_mem(64 << 20);  // \p{Lu} and \p{Ll} classes make large automata
+  return opt;
+}
+
+std::string SetSource(const ruleset::Pattern& p, bool folded) {
+  std::string prefix = p.regex().options().case_sensitive() ? "" : "(?i)";
+  return prefix + (folded ? FoldDiacritics(p.source()) : p.source());
+}
+
 }  // namespace
 
 LineClassifier::~LineClassifier() = default;
+
+const RE2::Set* LineClassifier::FoldedSet() const {
+  std::call_once(folded_once_, [this] {
+    auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
+    for (const Entry& e : entries_) {
+      std::string error;
+      // The loader compiled every folded pattern alone, so a failure here is unexpected;
+      // the unfolded set then serves.
+      if (set->Add(SetSource(*e.pattern, true), &error) < 0) return;
+    }
+    if (set->Compile()) folded_set_ = std::move(set);
+  });
+  return folded_set_ ? folded_set_.get() : set_.get();
+}
 
 std::unique_ptr<const LineClassifier> LineClassifier::Empty() {
   auto c = std::unique_ptr<LineClassifier>(new LineClassifier());
@@ -76,25 +103,18 @@ Result<std::unique_ptr<const LineClassifier>> LineClassifier::Create(const rules
   if (Status st = rules.Require(names, kLists); !st) return st.error();
 
   auto c = std::unique_ptr<LineClassifier>(new LineClassifier());
-  RE2::Options opt;
-  opt.set_case_sensitive(true);
-  opt.set_log_errors(false);
-  opt.set_max_mem(64 << 20);  // \p{Lu} and \p{Ll} classes make large automata
-  c->set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_START);
-  c->folded_set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_START);
+  c->set_ = std::make_unique<RE2::Set>(SetOptions(), RE2::ANCHOR_START);
   for (const Spec& s : kSpecs) {
     const ruleset::Pattern& p = rules.pattern(s.name);
-    std::string prefix = p.regex().options().case_sensitive() ? "" : "(?i)";
     std::string error;
-    if (c->set_->Add(prefix + p.source(), &error) < 0 ||
-        c->folded_set_->Add(prefix + FoldDiacritics(p.source()), &error) < 0)
+    if (c->set_->Add(SetSource(p, false), &error) < 0)
       return Error(ErrorCode::kRuleSyntax,
                    p.origin().ToString() + ": pattern " + p.name() + " cannot join the line set: " + error);
     c->entries_.push_back({&p, s.kind, p.attr_string("normalized")});
     if (s.kind == LineKind::kFootnotePlain) c->footnote_plain_ = &p;
     if (s.kind == LineKind::kFootnoteStar) c->footnote_star_ = &p;
   }
-  if (!c->set_->Compile() || !c->folded_set_->Compile())
+  if (!c->set_->Compile())
     return Error(ErrorCode::kRuleSyntax, "the structure.* line patterns do not compile as one set");
   c->ref_superscript_ = &rules.pattern(kRefPatterns[0]);
   c->ref_glued_ = &rules.pattern(kRefPatterns[1]);
@@ -124,7 +144,7 @@ bool LineClassifier::IsUnitWord(std::string_view word) const {
 LineClass LineClassifier::Classify(std::string_view line, bool folded, std::vector<int>& hits) const {
   LineClass out;
   if (!set_ || line.empty()) return out;
-  const RE2::Set& set = folded ? *folded_set_ : *set_;
+  const RE2::Set& set = folded ? *FoldedSet() : *set_;
   if (!set.Match(line, &hits)) return out;
   int best = -1;
   for (int h : hits) {
@@ -139,7 +159,10 @@ LineClass LineClassifier::Classify(std::string_view line, bool folded, std::vect
   out.kind = e.kind;
   out.normalized = e.normalized;
   const RE2& re = folded ? e.pattern->folded_regex() : e.pattern->regex();
-  out.m = GroupRange(re, e.pattern->group("m"), line);
+  // Only list items (their glyph) and footnote bodies (their marker) need the match;
+  // running the full regex for every heading would cost more than the set did.
+  if (e.kind == LineKind::kBullet || e.kind == LineKind::kFootnoteBody)
+    out.m = GroupRange(re, e.pattern->group("m"), line);
   return out;
 }
 

@@ -8,8 +8,9 @@
 //   lc.kind == LineKind::kHeading; lc.m == Range{0, 4};
 //
 // Every line goes through one RE2::Set pass (anchored at the line start); only the
-// pattern that wins is run again for its groups. `folded` uses the patterns compiled
-// without diacritics, for texts that lost their marks (OCR layers).
+// pattern that wins is run again, when its group `m` is needed. `folded` uses the
+// patterns compiled without diacritics, for texts that lost their marks (OCR layers);
+// that set is compiled at its first use.
 //
 // Thread-safety: immutable after Create; Classify is const and reentrant (callers own the
 // scratch vector).
@@ -17,6 +18,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,10 +93,15 @@ class LineClassifier {
     LineKind kind;
     std::string normalized;
   };
+  const RE2::Set* FoldedSet() const;
+
   std::vector<Entry> entries_;  // in Set index order
   const ruleset::Pattern* footnote_plain_ = nullptr;
   const ruleset::Pattern* footnote_star_ = nullptr;
-  std::unique_ptr<re2::RE2::Set> set_, folded_set_;
+  std::unique_ptr<re2::RE2::Set> set_;
+  // Built at the first folded text (OCR without marks): most runs never need it.
+  mutable std::once_flag folded_once_;
+  mutable std::unique_ptr<re2::RE2::Set> folded_set_;
   const ruleset::Pattern* ref_superscript_ = nullptr;
   const ruleset::Pattern* ref_glued_ = nullptr;
   const ruleset::Pattern* ref_year_ = nullptr;

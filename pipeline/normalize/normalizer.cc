@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <mutex>
+#include <optional>
 
 #include "pipeline/normalize/char_normalizer.h"
 #include "pipeline/normalize/document.h"
@@ -157,6 +159,19 @@ NormalizedText Normalizer::Run(const ingest::DecodedText& input) const {
 
 NormalizedText Normalize(const ingest::DecodedText& input, const ruleset::RuleSet& rules,
                          const Options& options) {
+  // The built-in rules live as long as the process: their Normalizers are built once,
+  // one per combination of options.
+  auto builtin = ruleset::RuleSet::Builtin();
+  if (builtin && builtin->get() == &rules) {
+    static std::once_flag once[4];
+    static std::optional<Normalizer> cached[4];
+    size_t k = (options.unwrap_lines ? 1 : 0) + (options.extract_footnotes ? 2 : 0);
+    std::call_once(once[k], [&] {
+      auto n = Normalizer::Create(*builtin, options);
+      if (n) cached[k].emplace(std::move(n).value());
+    });
+    if (cached[k]) return cached[k]->Run(input);
+  }
   // The caller keeps `rules` alive for the call: a non-owning shared_ptr is enough.
   std::shared_ptr<const ruleset::RuleSet> borrowed(std::shared_ptr<const ruleset::RuleSet>(), &rules);
   auto normalizer = Normalizer::Create(borrowed, options);

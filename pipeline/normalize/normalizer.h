@@ -8,7 +8,7 @@
 //     std::cout << n.text.substr(b.range.begin, b.range.size()) << "\n";
 //   Range src = n.to_decoded.ToSource(b.range);   // back to the decoded text
 //
-//   // One-off use (builds the line patterns on every call, about a millisecond):
+//   // Or, with the built-in rules (their Normalizer is built once per process):
 //   normalize::NormalizedText n = normalize::Normalize(decoded, *rules, {});
 //
 // What it does, in order:
@@ -126,9 +126,11 @@ class Normalizer {
   std::unique_ptr<const Impl> impl_;
 };
 
-// Builds a Normalizer for this call and runs it. When `rules` lacks the structure
-// patterns, lines are still normalized and joined by their lengths and punctuation, and a
-// warning says which rule is missing.
+// Runs a Normalizer: for RuleSet::Builtin() one built once per process and options; for
+// other rules one built for this call (compiling the line patterns takes milliseconds:
+// use Normalizer::Create for batches). When `rules` lacks the structure patterns, lines
+// are still normalized and joined by their lengths and punctuation, and a warning says
+// which rule is missing.
 NormalizedText Normalize(const ingest::DecodedText& input, const ruleset::RuleSet& rules,
                          const Options& options);
 

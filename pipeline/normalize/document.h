@@ -54,6 +54,7 @@ struct Line {
   bool ends_hyphen = false;             // ends with '-' glued to a word ("NĐ-")
   bool starts_lower = false;            // first character is a lowercase letter
   bool starts_upper_or_digit = false;
+  bool starts_digit = false;
   bool starts_closing = false;          // starts with , . ; : ) (a break before punctuation)
   Role role = Role::kBody;
 };

@@ -81,7 +81,7 @@ bool MayHoldReference(std::string_view t, const std::vector<long>& numbers) {
     if (len >= 5 && len <= 6 &&
         (IsNumber(p[j - 1] - '0', numbers) || IsNumber((p[j - 2] - '0') * 10 + (p[j - 1] - '0'), numbers)))
       return true;
-    i = j;
+    i = j - 1;  // the loop steps to p[j], which may be a superscript ("2026¹")
   }
   return false;
 }

@@ -218,7 +218,8 @@ void SetEdges(const LineClassifier& classifier, std::string_view t, Line& l) {
   size_t i = 0;
   char32_t first = DecodeUtf8(t, i);
   l.starts_lower = u_islower(static_cast<UChar32>(first));
-  l.starts_upper_or_digit = u_isupper(static_cast<UChar32>(first)) || (first >= '0' && first <= '9');
+  l.starts_digit = first >= '0' && first <= '9';
+  l.starts_upper_or_digit = u_isupper(static_cast<UChar32>(first)) || l.starts_digit;
   l.starts_closing = first == ',' || first == '.' || first == ';' || first == ':' || first == ')';
 }
 

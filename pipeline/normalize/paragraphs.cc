@@ -58,11 +58,13 @@ Glue Decide(const Document& doc, const Line& a, const Line& b, const Gap& gap, c
   if (a.ends_hyphen && b.starts_upper_or_digit) return Glue::kTight;
   if (b.starts_closing) return Glue::kTight;
   if (a.ends_comma) return Glue::kSpace;
-  if (b.starts_lower && !a.ends_sentence) return Glue::kSpace;
+  if ((b.starts_lower || b.starts_digit) && !a.ends_sentence) return Glue::kSpace;
   if (ctx.list && b.chars < kSubjectLineChars && !EndsItem(doc.TextOf(a))) return Glue::kSpace;
   bool blank_break = !gap.soft() && gap.blanks >= (st.double_spaced ? 2u : 1u);
+  // A subject goes on over short lines; a short line that ends a sentence is the text
+  // after it.
   if (ctx.subject && a.chars < kSubjectLineChars && b.chars < kSubjectLineChars && !a.ends_sentence &&
-      !blank_break)
+      !b.ends_sentence && !blank_break)
     return Glue::kSpace;
   if (blank_break) return Glue::kBreak;
   if (st.wrapped) {

@@ -16,6 +16,7 @@ namespace {
 constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
+    "task.veto",       "task.opening_lead_in",  "task.non_task_section",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -146,12 +147,24 @@ class DocumentRun {
     for (int c : tree_.node(id).children) {
       const segment::Node& n = tree_.node(c);
       if (!n.in_body) continue;
+      if (n.kind == segment::NodeKind::kHeading && IsNonTaskSection(c)) continue;
       bool lead_in = false;
       Context child = Unit(c, local, &lead_in);
       Walk(c, child);
       // A lead-in paragraph without children of its own speaks for the siblings after it.
       if (lead_in && n.children.empty()) local = child;
     }
+  }
+
+  // "I. MỤC ĐÍCH, YÊU CẦU": nothing under such a heading is a task.
+  bool IsNonTaskSection(int id) const {
+    const segment::Node& n = tree_.node(id);
+    return Has("task.non_task_section", Trim(text_.text, n.body)) && !n.children.empty();
+  }
+
+  bool InOpening(int id) const {
+    const auto& o = tree_.header.opening;
+    return std::find(o.begin(), o.end(), id) != o.end();
   }
 
   // Processes one node's own text; returns the context for the nodes under it.
@@ -164,6 +177,10 @@ class DocumentRun {
       if (sp != std::string_view::npos && sp < 8) body = Trim(text_.text, {body.begin + sp, body.end});
     }
     if (body.size() == 0) return ctx;
+    if (Has("task.veto", body) || (InOpening(id) && Has("task.opening_lead_in", body))) {
+      if (lead_in_out) *lead_in_out = true;  // a lead-in that passes nothing on
+      return ctx;
+    }
     // "Sở X: ..." / "2.4. Sở Giáo dục và Đào tạo:" — an addressee before a colon.
     Context here = ctx;
     Range content = body;
@@ -193,6 +210,11 @@ class DocumentRun {
     RoleLists own = Roles(content);
     bool listed = n.kind == segment::NodeKind::kItem || n.kind == segment::NodeKind::kHeading ||
                   n.parent != tree_.root();
+    // A heading with items under it and a short text of its own is a title
+    // ("1. Hoàn thiện hạ tầng và dữ liệu"), not a task.
+    if (n.kind == segment::NodeKind::kHeading && !n.children.empty() && content == body && !strong &&
+        content.size() < 120 && Text(content).find_last_of(".;") != content.size() - 1)
+      return here;
     bool is_task;
     if (n.kind == segment::NodeKind::kFootnote) {
       is_task = strong && !assessment;

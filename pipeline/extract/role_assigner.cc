@@ -3,13 +3,18 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+
+#include "pipeline/common/utf8.h"
+
 
 namespace notices::extract {
 
 namespace {
 
 constexpr std::string_view kPatterns[] = {"role.list_separator", "role.subject_prefix",
-                                          "role.subject_suffix", "role.outside"};
+                                          "role.subject_suffix", "role.outside",
+                                          "role.subject_skip", "role.subject_blocked"};
 
 const RE2& Regex(const ruleset::Pattern& p, MatchMode mode) {
   return mode == MatchMode::kFolded ? p.folded_regex() : p.regex();
@@ -53,6 +58,8 @@ Result<RoleAssigner> RoleAssigner::Create(std::shared_ptr<const ruleset::RuleSet
   r.subject_prefix_ = rules->FindPattern("role.subject_prefix");
   r.subject_suffix_ = rules->FindPattern("role.subject_suffix");
   r.outside_ = rules->FindPattern("role.outside");
+  r.subject_skip_ = rules->FindPattern("role.subject_skip");
+  r.subject_blocked_ = rules->FindPattern("role.subject_blocked");
   return r;
 }
 
@@ -91,10 +98,27 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
       }
     }
     if (!decided && RE2::PartialMatch(prefix, Regex(*subject_prefix_, mode))) {
-      size_t suffix_end = std::min(range.end, end + 60);
+      size_t suffix_end = std::min(range.end, end + 300);
       std::string_view suffix = text.substr(end, suffix_end - end);
+      re2::StringPiece skip;
+      if (RE2::PartialMatch(suffix, Regex(*subject_skip_, mode), &skip) || true) {
+        re2::StringPiece input(suffix);
+        if (RE2::Consume(&input, Regex(*subject_skip_, mode))) suffix = std::string_view(input.data(), input.size());
+      }
+      if (suffix.size() > 60) suffix = suffix.substr(0, 60);
       bool at_end = suffix.find_first_not_of(" .;") == std::string_view::npos;
-      if (at_end || RE2::PartialMatch(suffix, Regex(*subject_suffix_, mode))) {
+      // A verb follows: one of role.subject_suffix, or any lowercase word that is not
+      // blocked (past, passive, preposition ...).
+      bool verb_follows = RE2::PartialMatch(suffix, Regex(*subject_suffix_, mode));
+      if (!verb_follows && !RE2::PartialMatch(suffix, Regex(*subject_blocked_, mode))) {
+        size_t w = suffix.find_first_not_of(' ');
+        if (w != std::string_view::npos && w < suffix.size()) {
+          size_t k = w;
+          char32_t c = DecodeUtf8(suffix, k);
+          verb_follows = u_islower(static_cast<UChar32>(c));
+        }
+      }
+      if (at_end || verb_follows) {
         std::string_view s = suffix.substr(std::min(suffix.size(), suffix.find_first_not_of(' ')));
         bool coordinates = s.rfind("phối hợp", 0) == 0 || s.rfind("phoi hop", 0) == 0;
         role = (coordinates && lead_named) ? R::kCoordinate : R::kSubject;

@@ -55,6 +55,8 @@ class RoleAssigner {
   const ruleset::Pattern* subject_prefix_ = nullptr;
   const ruleset::Pattern* subject_suffix_ = nullptr;
   const ruleset::Pattern* outside_ = nullptr;
+  const ruleset::Pattern* subject_skip_ = nullptr;
+  const ruleset::Pattern* subject_blocked_ = nullptr;
 };
 
 // Appends `a` to `list` unless an agency of the same name is there already.

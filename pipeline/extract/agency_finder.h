@@ -46,7 +46,9 @@
 //   - abbreviations inside document numbers ("1060/VPCP-KGVX", "NQ-HĐND") are not
 //     mentions.
 // Mentions never overlap (the leftmost wins, then the longest); they come in text
-// order. Spans are byte offsets into `text` and lie inside `range`.
+// order. Spans are byte offsets into `text` and lie inside `range`. The text must be
+// normalized as the normalize stage leaves it (NFC, classic tone placement: "Ủy", not
+// "Uỷ"); Canonical() normalizes its argument itself.
 //
 // Matching runs on a lowercase key of the text (agency_key.h) against two byte tries
 // built once at Create from the gazetteer and the lists (agency_vocabulary.h); no regex
@@ -74,12 +76,14 @@ struct AgencyMention {
   Range span;                 // bytes in the searched text
   std::string name;           // canonical ("Sở Khoa học và Công nghệ"), or as written
   std::string text;           // as written, e.g. "Sở KH&CN"
-  std::string kind;           // gazetteer kind; "collective" for collectives, "person"
+  std::string kind;           // gazetteer kind; "collective" for collectives of the
+                              // grammar, "people_committee" for "UBND xã X", "person"
                               // for "Ông X - title", "" for other fallback mentions
   std::string holder;         // office holder written before the body ("Giám đốc"),
                               // canonical; included in name and text; "" when none
   bool collective = false;
-  bool known = false;         // found in the gazetteer
+  bool known = false;         // found in the gazetteer (collectives of the grammar
+                              // too); false for fallback guesses and local committees
   bool outside = false;       // an outside body (enterprise, central agency ...)
 };
 

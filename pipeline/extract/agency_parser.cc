@@ -42,7 +42,7 @@ struct Hit {
 };
 
 // A mention being parsed. Names are built only for the parses that win: `name_ref`
-// (a gazetteer name), else `name_own`, else the collective text of [kb, ke) when
+// (a gazetteer name), else `name_own`, else the collective text of [body_kb, ke) when
 // `collective_text` is set; `holder` goes in front.
 struct Piece {
   size_t kb = 0, ke = 0;  // key range
@@ -405,7 +405,8 @@ class Parser {
           Piece piece = FromEntry(p, pl.end, info);
           piece.name_own = info.name;
           size_t slot = piece.name_own.find(Vocabulary::kProvinceSlot);
-          piece.name_own.replace(slot, Vocabulary::kProvinceSlot.size(), vocab_.meaning(Role::kPlace, pl.place));
+          piece.name_own.replace(slot, Vocabulary::kProvinceSlot.size(),
+                                 vocab_.meaning(Role::kPlace, pl.place));
           return Single(std::move(piece));
         }
       }

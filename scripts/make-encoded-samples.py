@@ -20,6 +20,11 @@ tests/data/encodings/SEED.ENCODING.txt with ENCODING one of
                             cp1252 leaves undefined become U+0081 ..., as Windows does)
     utf-8-mojibake-partial  the same for every third line only
 
+and, for the tests of PDF ingest (tests/ingest/pdf_reader_test.cc), the text of
+tests/data/pdf/legacy-fonts.txt in TCVN3 and VNI bytes read as Windows-1252, the way a
+PDF shows such text through a Latin font ("Th\u00abng b\u00b8o"), as
+tests/data/pdf/tcvn3.txt and vni.txt; scripts/make-sample-pdfs turns them into PDFs.
+
 What the legacy encodings cannot hold, and so what a decoder gets back differently:
 TCVN3 has no capital letters with tone marks: they are written with the lowercase code
 (how .VnTimeH text is stored), and TCVN3 spends 0xB9 on "ạ", so the superscript "¹" is
@@ -109,6 +114,13 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     tcvn3 = load_table("tcvn3.tsv")
     vni = load_table("vni.tsv")
+    pdf_dir = ROOT / "tests" / "data" / "pdf"
+    legacy_text = (pdf_dir / "legacy-fonts.txt").read_text(encoding="utf-8")
+    for name, data in (("tcvn3", encode_with(tcvn3, legacy_text, True)),
+                       ("vni", encode_with(vni, legacy_text, False))):
+        path = pdf_dir / (name + ".txt")
+        path.write_text(data.decode("cp1252"), encoding="utf-8")
+        print("wrote %s (%d bytes)" % (path.relative_to(ROOT), len(data)))
     for seed in SEEDS:
         text = (ROOT / "samples" / (seed + ".txt")).read_text(encoding="utf-8")
         outputs = {

@@ -238,15 +238,48 @@ class DocumentRun {
     return covered * 10 >= head.size() * 6;
   }
 
+  // Clause boundaries inside a range: after ';' and after a sentence's '.'.
+  std::vector<Range> Clauses(Range r) const {
+    std::vector<Range> out;
+    size_t start = r.begin;
+    for (size_t i = r.begin; i < r.end; ++i) {
+      char c = text_.text[i];
+      bool boundary = c == ';' || (c == '.' && i + 1 < r.end && text_.text[i + 1] == ' ');
+      if (boundary) {
+        out.push_back({start, i});
+        start = i + 1;
+      }
+    }
+    out.push_back({start, r.end});
+    return out;
+  }
+
+  // The roles of a part: the assignees of its first clause that names any (later
+  // clauses' subjects are details: "Cơ quan, đơn vị chịu trách nhiệm ..."), coordinators
+  // and report recipients from anywhere in it.
+  RoleLists PartRoles(Range part) const {
+    RoleLists all = Roles(part);
+    if (!all.has_assignee()) return all;
+    for (const Range& c : Clauses(part)) {
+      RoleLists in_clause = Roles({part.begin, c.end});
+      if (in_clause.has_assignee()) {
+        all.lead = in_clause.lead;
+        all.requested = in_clause.requested;
+        break;
+      }
+    }
+    return all;
+  }
+
   void EmitTasks(int id, Range content, const Context& ctx) {
-    // Split where a later clause gives another assignee ("...; giao Văn phòng ...").
+    // Split where a later clause gives a new assignee ("...; giao Văn phòng ..."): an
+    // assignment cue, or a subject that is a specific agency (not a class of them).
     std::vector<Range> parts;
     Range rest = content;
-    RoleLists first_roles = Roles(rest);
-    RoleLists running = first_roles.has_assignee() ? first_roles : ctx.roles;
     while (true) {
       size_t split_at = std::string::npos, cut_at = 0;
       for (std::string_view rule : {"task.split", "task.split.subject"}) {
+        bool subject_rule = rule == "task.split.subject";
         const ruleset::Pattern& p = rules_.pattern(rule);
         const RE2& re = Re(rule);
         int g = p.group("m");
@@ -258,32 +291,36 @@ class DocumentRun {
           const re2::StringPiece& m = groups[static_cast<size_t>(std::max(g, 0))];
           size_t sep_begin = rest.begin + static_cast<size_t>(m.data() - input.data());
           size_t clause = sep_begin + m.size();
-          // The clause must open with its own assignee, and a new one.
-          const Agency* first = FirstAssignee(Roles({clause, rest.end}));
-          if (first != nullptr && first->span.begin < clause + 40 && !Names(running, first->name)) {
-            if (clause < split_at) {
-              split_at = clause;
-              cut_at = sep_begin;
-            }
-            break;
-          }
           pos = clause - rest.begin;
+          if (clause >= split_at) break;
+          RoleLists before = PartRoles({rest.begin, sep_begin});
+          const RoleLists& running = before.has_assignee() ? before : ctx.roles;
+          RoleLists later = Roles({clause, rest.end});
+          const Agency* first = FirstAssignee(later);
+          if (first == nullptr || first->span.begin >= clause + 40 || Names(running, first->name)) continue;
+          if (subject_rule && first->collective) continue;
+          split_at = clause;
+          cut_at = sep_begin;
+          break;
         }
       }
       if (split_at == std::string::npos) break;
       parts.push_back(Trim(text_.text, {rest.begin, cut_at}));
       rest = Trim(text_.text, {split_at, rest.end});
-      running = Roles(rest);
     }
     parts.push_back(rest);
 
     for (size_t k = 0; k < parts.size(); ++k) {
       Range part = parts[k];
       if (part.size() == 0) continue;
-      RoleLists own = Roles(part);
+      RoleLists own = PartRoles(part);
       Task t;
-      t.text = std::string(Text(part));
-      t.span = part;
+      // The first part's text starts with its item's marker and addressee ("a) ...",
+      // "2.3. Công an tỉnh: ..."), as the document prints it.
+      Range shown = part;
+      if (k == 0) shown.begin = std::min(shown.begin, tree_.node(id).line.begin);
+      t.text = std::string(Text(shown));
+      t.span = shown;
       std::string section = tree_.SectionOf(id);
       if (!section.empty()) t.section = section;
       bool inherited = false;

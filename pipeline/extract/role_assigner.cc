@@ -12,9 +12,10 @@ namespace notices::extract {
 
 namespace {
 
-constexpr std::string_view kPatterns[] = {"role.list_separator", "role.subject_prefix",
+constexpr std::string_view kPatterns[] = {"role.list_separator",
                                           "role.subject_suffix", "role.outside",
-                                          "role.subject_skip", "role.subject_blocked"};
+                                          "role.subject_skip", "role.subject_blocked",
+                                          "role.subject_issuer", "role.clause_opener"};
 
 const RE2& Regex(const ruleset::Pattern& p, MatchMode mode) {
   return mode == MatchMode::kFolded ? p.folded_regex() : p.regex();
@@ -55,12 +56,19 @@ Result<RoleAssigner> RoleAssigner::Create(std::shared_ptr<const ruleset::RuleSet
   RoleAssigner r(rules);
   r.prefix_rules_ = rules->PatternsWithPrefix("role.prefix.");
   r.separator_ = rules->FindPattern("role.list_separator");
-  r.subject_prefix_ = rules->FindPattern("role.subject_prefix");
   r.subject_suffix_ = rules->FindPattern("role.subject_suffix");
   r.outside_ = rules->FindPattern("role.outside");
   r.subject_skip_ = rules->FindPattern("role.subject_skip");
   r.subject_blocked_ = rules->FindPattern("role.subject_blocked");
+  r.subject_issuer_ = rules->FindPattern("role.subject_issuer");
+  r.clause_opener_ = rules->FindPattern("role.clause_opener");
   return r;
+}
+
+bool RoleAssigner::OpensClause(std::string_view before, MatchMode mode) const {
+  size_t boundary = before.find_last_of(";.:");
+  if (boundary != std::string_view::npos) before = before.substr(boundary + 1);
+  return RE2::PartialMatch(before, Regex(*clause_opener_, mode));
 }
 
 RoleLists RoleAssigner::Assign(std::string_view text, Range range,
@@ -91,13 +99,20 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     R role = R::kNone;
     bool decided = false;
     for (const ruleset::Pattern* p : prefix_rules_) {
-      if (RE2::PartialMatch(prefix, Regex(*p, mode))) {
+      re2::StringPiece cue;
+      if (Regex(*p, mode).Match(prefix, 0, prefix.size(), RE2::UNANCHORED, &cue, 1)) {
         role = RoleOf(p->attr_string("role"));
         decided = true;
+        if (role == R::kLead) {
+          // "giao X" names a new assignee only at the start of its clause; "khẩn trương
+          // giao X" inside a task is the assignee delegating its own work.
+          size_t cue_at = static_cast<size_t>(cue.data() - prefix.data());
+          if (!OpensClause(prefix.substr(0, cue_at), mode)) role = R::kNone;
+        }
         break;
       }
     }
-    if (!decided && RE2::PartialMatch(prefix, Regex(*subject_prefix_, mode))) {
+    if (!decided && OpensClause(prefix, mode)) {
       size_t suffix_end = std::min(range.end, end + 300);
       std::string_view suffix = text.substr(end, suffix_end - end);
       re2::StringPiece skip;
@@ -118,7 +133,9 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
           verb_follows = u_islower(static_cast<UChar32>(c));
         }
       }
-      if (at_end || verb_follows) {
+      if (verb_follows && RE2::PartialMatch(suffix, Regex(*subject_issuer_, mode))) {
+        // "Ủy ban nhân dân tỉnh yêu cầu ...": the issuer speaking, not an assignee.
+      } else if (at_end || verb_follows) {
         std::string_view s = suffix.substr(std::min(suffix.size(), suffix.find_first_not_of(' ')));
         bool coordinates = s.rfind("phối hợp", 0) == 0 || s.rfind("phoi hop", 0) == 0;
         role = (coordinates && lead_named) ? R::kCoordinate : R::kSubject;

@@ -17,6 +17,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
+    "role.enumeration_rest",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -142,17 +143,68 @@ class DocumentRun {
     return section.empty() ? "the lead-in above" : "the lead-in in section " + section;
   }
 
+  // The agencies of an item that only enumerates addressees ("- Sở Công Thương (đối
+  // với ...);"), or nothing.
+  std::vector<Agency> Enumerated(int id) const {
+    const segment::Node& n = tree_.node(id);
+    std::vector<Agency> out;
+    if (n.kind != segment::NodeKind::kItem && n.kind != segment::NodeKind::kHeading) return out;
+    Range body = Trim(text_.text, n.body);
+    std::string rest;
+    size_t at = body.begin;
+    for (const AgencyMention& m : mentions_) {
+      if (m.span.begin < body.begin || m.span.end > body.end) continue;
+      rest.append(text_.text, at, m.span.begin - at);
+      at = m.span.end;
+      Agency a;
+      a.name = m.name;
+      a.text = m.text;
+      a.collective = m.collective;
+      a.known = m.known;
+      a.span = m.span;
+      out.push_back(std::move(a));
+    }
+    rest.append(text_.text, at, body.end - at);
+    // Parentheses qualify a name ("(đối với tài sản ...)"); they are not the rest.
+    std::string flat;
+    int depth = 0;
+    for (char c : rest) {
+      if (c == '(') ++depth;
+      else if (c == ')') depth = std::max(0, depth - 1);
+      else if (depth == 0) flat.push_back(c);
+    }
+    if (out.empty() || !RE2::FullMatch(flat, Re("role.enumeration_rest"))) out.clear();
+    return out;
+  }
+
   void Walk(int id, const Context& inherited) {
     Context local = inherited;
+    std::vector<Agency> enumeration;
     for (int c : tree_.node(id).children) {
       const segment::Node& n = tree_.node(c);
       if (!n.in_body) continue;
+      // Items that only name agencies, after a lead-in, become the addressees of what
+      // follows ("Giao các sở ... gồm: - Sở A; - Sở B. Có trách nhiệm: a) ...").
+      if (local_lead_in_ && n.children.empty()) {
+        std::vector<Agency> named = Enumerated(c);
+        if (!named.empty()) {
+          for (Agency& a : named) AddUnique(enumeration, a);
+          continue;
+        }
+      }
+      if (!enumeration.empty()) {
+        RoleLists r;
+        r.lead = std::move(enumeration);
+        enumeration.clear();
+        local = Merge(local, r, "the list of agencies in " + Describe(c));
+      }
       if (n.kind == segment::NodeKind::kHeading && IsNonTaskSection(c)) continue;
       bool lead_in = false;
       Context child = Unit(c, local, &lead_in);
       Walk(c, child);
       // A lead-in paragraph without children of its own speaks for the siblings after it.
       if (lead_in && n.children.empty()) local = child;
+      local_lead_in_ = lead_in && n.children.empty();
     }
   }
 
@@ -199,7 +251,12 @@ class DocumentRun {
         content = {body.end, body.end};
       }
     }
-    if (content.size() == 0) return here;
+    if (content.size() == 0) {
+      // "2.4. Sở Giáo dục và Đào tạo:", "Giao các sở ... gồm:": an addressee announcing
+      // what follows.
+      if (lead_in_out) *lead_in_out = Has("task.lead_in", body);
+      return here;
+    }
     bool lead_in = Has("task.lead_in", content);
     if (lead_in_out) *lead_in_out = lead_in;
     if (lead_in) return Merge(here, Roles(content), Describe(id));
@@ -368,6 +425,7 @@ class DocumentRun {
   std::vector<AgencyMention> mentions_;
   DateContext dates_;
   std::vector<Task> tasks_;
+  bool local_lead_in_ = false;  // the previous sibling was a lead-in ("... gồm:")
 };
 
 }  // namespace

@@ -116,3 +116,4 @@ BENCHMARK(BM_ReferencesNotice);
 
 }  // namespace
 }  // namespace notices::extract
+BENCHMARK_MAIN();

@@ -60,12 +60,6 @@ struct Cut {
   uint32_t col_begin, col_end;
 };
 
-bool StartsLetter(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b >= 0xC3;
-}
-
 inline uint32_t CountChars(std::string_view t) {
   uint32_t n = 0;
   for (char c : t) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -76,6 +70,13 @@ bool StartsLowerOrDigit(std::string_view s, size_t i) {
   size_t k = i;
   char32_t c = DecodeUtf8(s, k);
   return (c >= '0' && c <= '9') || u_islower(static_cast<UChar32>(c));
+}
+
+// A capital letter at s[i]: what follows a "./." glued to the next paragraph.
+bool StartsUpper(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  size_t k = i;
+  return u_isupper(static_cast<UChar32>(DecodeUtf8(s, k)));
 }
 
 // Cuts the content s[cs, ce) of one line (starting at column `indent`) into fragments.
@@ -146,7 +147,7 @@ void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vec
       frag_chars = 0;
       continue;
     }
-    if (b == '.' && i + 3 < ce && s[i + 1] == '/' && s[i + 2] == '.' && StartsLetter(s, i + 3)) {
+    if (b == '.' && i + 3 < ce && s[i + 1] == '/' && s[i + 2] == '.' && StartsUpper(s, i + 3)) {
       cut(i + 3, col + 3);
       kind = Fragment::kCell;
       i += 3;

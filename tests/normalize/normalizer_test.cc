@@ -574,6 +574,52 @@ TEST(OffsetTest, SeedsBlocksStartAndEndOnTheirWords) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Random mixes of what makes normalization hard: the output keeps its invariants.
+
+TEST(RobustnessTest, RandomInputsKeepTheInvariants) {
+  const std::vector<std::string> tokens = {
+      "Sở", "Tài", "chính", "hoà", "thuỷ", "Qúy", "và", "2026", "1", "2", "20261", "nổi bật1;", "¹", "²",
+      "THÔNG BÁO", "Nơi nhận:", "KT. CHỦ TỊCH", "1.", "2.1.", "a)", "- ", "+ ", "• ", "* ", "**", "(**)",
+      " | ", "|", "./.", ".", ",", ";", ":", "-", "_____", "--------", " ", "  ", "     ", "\t", "\n",
+      "\n\n", "\r\n", "\r", "\f", "\xC2\xA0", "\xE2\x80\x8B", "\xC2\xAD", "\xEF\xBB\xBF",
+      "\xFF", "\xC3", "\xE1\xBA", "a\xCC\x80", "\xCC\x81", "\xE2\x80\xA8", std::string(43, ' ') + "\n",
+      "V/v ", "Số: 12/TB", "Lào Cai, ngày 5 tháng 5 năm 2026", "\x01", "m2", "K12Online",
+  };
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 1500; ++round) {
+    std::string in;
+    size_t n = next() % 80;
+    for (size_t k = 0; k < n; ++k) in += tokens[next() % tokens.size()];
+    NormalizedText out = Norm(in);
+    ASSERT_EQ(out.to_decoded.dst_size(), out.text.size()) << ::testing::PrintToString(in);
+    for (size_t i = 0; i < out.text.size(); ++i) ASSERT_LE(out.to_decoded.ToSource(i), in.size());
+    EXPECT_TRUE(IsValidUtf8(out.text)) << ::testing::PrintToString(in);
+    EXPECT_EQ(out.text.find("\n\n"), std::string::npos) << ::testing::PrintToString(in);
+    EXPECT_EQ(out.text.find("  "), std::string::npos) << ::testing::PrintToString(in);
+    size_t end = 0;
+    for (const Block& b : out.blocks) {
+      ASSERT_GE(b.range.begin, end);
+      ASSERT_LE(b.range.end, out.text.size());
+      std::string t = BlockText(out, b);
+      ASSERT_FALSE(t.empty()) << ::testing::PrintToString(in);
+      EXPECT_NE(t.front(), ' ');
+      EXPECT_NE(t.back(), ' ');
+      EXPECT_EQ(t.find('\n'), std::string::npos);
+      if (b.kind == BlockKind::kFootnote && b.ref != std::string::npos) {
+        EXPECT_LT(b.ref, out.text.size());
+      }
+      end = b.range.end;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Idempotence and options
 
 std::vector<std::string> IdempotenceInputs() {
@@ -585,9 +631,13 @@ std::vector<std::string> IdempotenceInputs() {
       ReadFile(NOTICES_SAMPLES_DIR "/seed-000.txt"),
       ReadFile(NOTICES_SAMPLES_DIR "/seed-001.txt"),
   };
-  std::filesystem::path devset = std::filesystem::path(NOTICES_SHARED_DIR) / "devset" / "docs";
-  if (std::filesystem::is_directory(devset))
-    for (const auto& e : std::filesystem::directory_iterator(devset)) inputs.push_back(ReadFile(e.path().string()));
+  // The real texts, when the shared material is there: devset documents and the
+  // reference texts of the real PDFs (one paragraph per line).
+  for (const char* dir : {"devset/docs", "real-pdf/text"}) {
+    std::filesystem::path path = std::filesystem::path(NOTICES_SHARED_DIR) / dir;
+    if (!std::filesystem::is_directory(path)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(path)) inputs.push_back(ReadFile(e.path().string()));
+  }
   return inputs;
 }
 

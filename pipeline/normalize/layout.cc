@@ -58,6 +58,7 @@ struct Cut {
   size_t begin, end;
   Fragment kind;
   uint32_t col_begin, col_end;
+  bool table_row = false;
 };
 
 inline uint32_t CountChars(std::string_view t) {
@@ -83,7 +84,7 @@ bool StartsUpper(std::string_view s, size_t i) {
 void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vector<Cut>& cuts) {
   cuts.clear();
   // A pipe separates table cells; rows with three or more filled cells stay whole.
-  bool pipe_cuts = false;
+  bool pipe_cuts = false, table_row = false;
   if (std::string_view(s.data() + cs, ce - cs).find('|') != std::string_view::npos) {
     int filled = 0, pipes = 0;
     bool cell_has_text = false;
@@ -99,6 +100,7 @@ void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vec
     }
     filled += cell_has_text;
     pipe_cuts = pipes > 0 && filled <= 2;
+    table_row = pipes > 0 && filled > 2;
   }
   size_t frag = cs;
   uint32_t frag_col = indent, col = indent, frag_chars = 0;
@@ -108,7 +110,7 @@ void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vec
       --end;
       --end_col;
     }
-    if (end > frag) cuts.push_back({frag, end, kind, frag_col, end_col});
+    if (end > frag) cuts.push_back({frag, end, kind, frag_col, end_col, table_row});
   };
   size_t i = cs;
   while (i < ce) {
@@ -320,6 +322,7 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
         l.chars = verbatim ? cut.col_end - cut.col_begin : CountChars(doc.TextOf(l));
         l.fragment = cut.kind;
         l.split = cuts.size() > 1;
+        l.table_row = cut.table_row;
         if (!produced) {
           l.blanks_before = blanks;
           l.page_break_before = page_break;

@@ -52,7 +52,7 @@ struct Context {
 
 Glue Decide(const Document& doc, const Line& a, const Line& b, const Gap& gap, const Context& ctx) {
   const DocStats& st = doc.stats;
-  if (StartsParagraph(b.cls.kind)) return Glue::kBreak;
+  if (StartsParagraph(b.cls.kind) || a.table_row || b.table_row) return Glue::kBreak;
   if (EndsParagraph(doc, a)) return Glue::kBreak;
   // What the words say comes first: a sentence that goes on goes on, even past a table
   // cell border or a rule line. (The output keeps no trace of those, so this also keeps

@@ -2,7 +2,7 @@
 // written. Internal to normalize. The rules are listed in normalizer.h; the decision for
 // two consecutive body lines A and B is, in order:
 //   - B starts a paragraph by its pattern (heading, list item, title, header,
-//     signature ...): new paragraph;
+//     signature ...), or A or B is a table row: new paragraph;
 //   - A is a title, type heading, header, signature line or a bare "Kính gửi:" /
 //     "Nơi nhận:" label: new paragraph;
 //   - A ends with a '-' glued to a word and B starts with a capital or digit: joined

@@ -327,6 +327,23 @@ TEST(UnwrapTest, HeaderSubjectAndLists) {
   for (const Case& c : cases) EXPECT_EQ(Blocks(c.in), c.blocks) << c.name;
 }
 
+TEST(UnwrapTest, OneParagraphPerLineTextsKeepTheirLines) {
+  // The reference texts of the real PDFs hold one paragraph per line (tb-1894 is the
+  // pdftotext -layout text of devset 28): nothing may be joined or split.
+  std::filesystem::path dir = std::filesystem::path(NOTICES_SHARED_DIR) / "real-pdf" / "text";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().filename().string().rfind("tb-1894", 0) == 0) continue;
+    std::vector<std::string> lines;
+    for (std::string& l : Lines(ReadFile(e.path().string())))
+      if (l.find_first_not_of(" \t") != std::string::npos) lines.push_back(l);
+    EXPECT_EQ(Norm(ReadFile(e.path().string())).blocks.size(), lines.size()) << e.path();
+    ++files;
+  }
+  EXPECT_GT(files, 0u);
+}
+
 // ---------------------------------------------------------------------------------------
 // Layout: columns, table cells, rule lines, OCR debris
 
@@ -355,8 +372,10 @@ TEST(LayoutTest, ColumnsCellsAndDebris) {
                              "Số: 3148/VPCP-CN | Hà Nội, ngày 05 tháng 04 năm 2018 |",
        {"VĂN PHÒNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 3148/VPCP-CN",
         "Hà Nội, ngày 05 tháng 04 năm 2018"}},
-      {"a table row with three filled cells stays one line", "1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026",
-       {"1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026"}},
+      {"a table row with three filled cells stays one line; rows are not joined",
+       "TT | Đơn vị | Nội dung | Thời hạn\n1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026\n2 | Sở Xây dựng | Kiểm tra | 27/3/2026",
+       {"TT | Đơn vị | Nội dung | Thời hạn", "1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026",
+        "2 | Sở Xây dựng | Kiểm tra | 27/3/2026"}},
       {"a glued closing mark", "Văn phòng xin thông báo để thực hiện./.Nơi nhận:\n- Như trên;",
        {"Văn phòng xin thông báo để thực hiện./.", "Nơi nhận:", "- Như trên;"}},
       {"rule lines are dropped and end a paragraph",

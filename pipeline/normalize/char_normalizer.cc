@@ -239,7 +239,7 @@ size_t CharNormalizer::Append(std::string_view s, size_t begin, size_t end, bool
 
 bool CharNormalizer::Compose(MappedText& out, size_t from) {
   if (nfc_ == nullptr) return false;
-  const auto* nfc = static_cast<const icu::Normalizer2*>(nfc_);
+  const icu::Normalizer2* nfc = nfc_;
   std::string_view frag(out.text().data() + from, out.size() - from);
   UErrorCode status = U_ZERO_ERROR;
   if (nfc->isNormalizedUTF8(frag, status) || U_FAILURE(status)) return false;

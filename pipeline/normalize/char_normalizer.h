@@ -19,7 +19,13 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/uversion.h>
+
 #include "pipeline/normalize/mapped_text.h"
+
+U_NAMESPACE_BEGIN
+class Normalizer2;
+U_NAMESPACE_END
 
 namespace notices::normalize::internal {
 
@@ -39,7 +45,7 @@ class CharNormalizer {
   bool Compose(MappedText& out, size_t from);
   bool CanonicalizeTones(MappedText& out, size_t from);
 
-  const void* nfc_;  // const icu::Normalizer2*, kept out of this header
+  const icu::Normalizer2* nfc_;
   std::string scratch_;
   std::vector<Change> changes_;
 };

@@ -43,6 +43,7 @@ struct Line {
   uint32_t chars = 0;                   // code points of the normalized text
   Fragment fragment = Fragment::kLine;
   bool split = false;                   // its input line was cut into several fragments
+  bool table_row = false;               // a table row of three or more cells (" | ")
   // Between the previous line and this one:
   uint32_t blanks_before = 0;           // blank or white-space-only input lines
   bool page_break_before = false;       // a form feed

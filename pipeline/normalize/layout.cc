@@ -20,51 +20,46 @@ constexpr uint32_t kMinColumnText = 5;      // visible characters before a gap f
 
 inline bool IsBlankByte(char c) { return c == ' ' || c == '\t'; }
 
-// What the line scan of BuildLines does with a byte.
+// What the line scan of BuildLines does with a byte. Most bytes of Vietnamese text are
+// kPlain and are counted without a branch, through the tables below.
 enum class ByteClass : uint8_t {
-  kLetter,        // an ASCII letter: counts a column
-  kText,          // other visible ASCII: counts a column
-  kContinuation,  // inside a UTF-8 sequence
-  kMarked,        // lead of U+00C0..U+01BF: a Vietnamese letter NFC leaves alone
-  kSafe,          // lead of U+0080..U+00BF, U+01C0..U+02FF: NFC leaves them alone
-  kE1,            // lead of U+1000..U+1FFF: Vietnamese letters at U+1E00..U+1EFF
-  kE2,            // lead of U+2000..U+2FFF: U+2028/2029 end a line, quotes are safe
-  kUnknown,       // other leads: NFC has to look
-  kLineEnd,       // LF, CR, FF
-  kOther,         // space, tab, '|', '.': looked at closer
+  kPlain,    // visible ASCII but '|' and '.', continuation bytes, leads of U+0080..U+02FF
+  kSpace,    // ' '
+  kE1,       // lead of U+1000..U+1FFF: Vietnamese letters at U+1E00..U+1EFF
+  kSpecial,  // line ends, tab, '|', '.', control characters, other leads
 };
 
-constexpr std::array<ByteClass, 256> MakeByteClasses() {
-  std::array<ByteClass, 256> t{};
+struct ByteTables {
+  std::array<ByteClass, 256> cls{};
+  std::array<uint8_t, 256> column{};  // 1 when the byte starts a character
+  std::array<uint8_t, 256> letter{};  // 1 for an ASCII letter
+  std::array<uint8_t, 256> marked{};  // 1 for a lead of U+00C0..U+01BF
+};
+
+constexpr ByteTables MakeByteTables() {
+  ByteTables t{};
   for (int b = 0; b < 256; ++b) {
-    ByteClass k = ByteClass::kText;
-    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') k = ByteClass::kLetter;
-    if (b < 0x20 || b == 0x7F) k = ByteClass::kText;  // control characters: dropped later
-    if (b >= 0x80) k = ByteClass::kUnknown;
-    if (b >= 0x80 && b < 0xC0) k = ByteClass::kContinuation;
-    if (b >= 0xC2 && b <= 0xCB) k = ByteClass::kSafe;
-    if (b >= 0xC3 && b <= 0xC6) k = ByteClass::kMarked;
+    auto i = static_cast<size_t>(b);
+    ByteClass k = ByteClass::kPlain;
+    if (b < 0x20 || b == 0x7F || b == '|' || b == '.') k = ByteClass::kSpecial;
+    if (b == ' ') k = ByteClass::kSpace;
+    if (b >= 0xC0 && b != 0xE1 && !(b >= 0xC2 && b <= 0xCB)) k = ByteClass::kSpecial;
     if (b == 0xE1) k = ByteClass::kE1;
-    if (b == 0xE2) k = ByteClass::kE2;
-    if (b == '\n' || b == '\r' || b == '\f') k = ByteClass::kLineEnd;
-    if (b == ' ' || b == '\t' || b == '|' || b == '.') k = ByteClass::kOther;
-    t[static_cast<size_t>(b)] = k;
+    t.cls[i] = k;
+    t.column[i] = (b & 0xC0) != 0x80;
+    t.letter[i] = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+    t.marked[i] = b >= 0xC3 && b <= 0xC6;
   }
   return t;
 }
-constexpr std::array<ByteClass, 256> kByteClass = MakeByteClasses();
+constexpr ByteTables kBytes = MakeByteTables();
 
 struct Cut {
   size_t begin, end;
   Fragment kind;
   uint32_t col_begin, col_end;
+  bool table_row = false;
 };
-
-bool StartsLetter(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b >= 0xC3;
-}
 
 inline uint32_t CountChars(std::string_view t) {
   uint32_t n = 0;
@@ -78,11 +73,18 @@ bool StartsLowerOrDigit(std::string_view s, size_t i) {
   return (c >= '0' && c <= '9') || u_islower(static_cast<UChar32>(c));
 }
 
+// A capital letter at s[i]: what follows a "./." glued to the next paragraph.
+bool StartsUpper(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  size_t k = i;
+  return u_isupper(static_cast<UChar32>(DecodeUtf8(s, k)));
+}
+
 // Cuts the content s[cs, ce) of one line (starting at column `indent`) into fragments.
 void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vector<Cut>& cuts) {
   cuts.clear();
   // A pipe separates table cells; rows with three or more filled cells stay whole.
-  bool pipe_cuts = false;
+  bool pipe_cuts = false, table_row = false;
   if (std::string_view(s.data() + cs, ce - cs).find('|') != std::string_view::npos) {
     int filled = 0, pipes = 0;
     bool cell_has_text = false;
@@ -98,6 +100,7 @@ void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vec
     }
     filled += cell_has_text;
     pipe_cuts = pipes > 0 && filled <= 2;
+    table_row = pipes > 0 && filled > 2;
   }
   size_t frag = cs;
   uint32_t frag_col = indent, col = indent, frag_chars = 0;
@@ -107,7 +110,7 @@ void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vec
       --end;
       --end_col;
     }
-    if (end > frag) cuts.push_back({frag, end, kind, frag_col, end_col});
+    if (end > frag) cuts.push_back({frag, end, kind, frag_col, end_col, table_row});
   };
   size_t i = cs;
   while (i < ce) {
@@ -146,7 +149,7 @@ void CutLine(std::string_view s, size_t cs, size_t ce, uint32_t indent, std::vec
       frag_chars = 0;
       continue;
     }
-    if (b == '.' && i + 3 < ce && s[i + 1] == '/' && s[i + 2] == '.' && StartsLetter(s, i + 3)) {
+    if (b == '.' && i + 3 < ce && s[i + 1] == '/' && s[i + 2] == '.' && StartsUpper(s, i + 3)) {
       cut(i + 3, col + 3);
       kind = Fragment::kCell;
       i += 3;
@@ -240,57 +243,49 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
     // whether NFC could change anything (characters outside the ranges it leaves alone).
     size_t eol = pos;
     uint32_t columns = 0, spaces = 0;
-    bool seen_text = false, maybe_cut = false, nfc_safe = true;
+    bool maybe_cut = false, nfc_safe = true;
     while (eol < n) {
       unsigned char c = p[eol];
-      ByteClass k = kByteClass[c];
-      if (k == ByteClass::kContinuation) {
+      ByteClass k = kBytes.cls[c];
+      if (k == ByteClass::kPlain) {
+        columns += kBytes.column[c];
+        ascii_letters += kBytes.letter[c];
+        marked_letters += kBytes.marked[c];
+        spaces = 0;
         ++eol;
         continue;
       }
-      if (k == ByteClass::kLineEnd) break;
-      if (k != ByteClass::kOther) {
-        switch (k) {
-          case ByteClass::kLetter:
-            ++ascii_letters;
-            break;
-          case ByteClass::kMarked:
-            ++marked_letters;
-            break;
-          case ByteClass::kE1:
-            if (eol + 1 < n && p[eol + 1] >= 0xB8 && p[eol + 1] <= 0xBB)
-              ++marked_letters;
-            else
-              nfc_safe = false;
-            break;
-          case ByteClass::kE2:
-            if (eol + 2 < n && p[eol + 1] == 0x80 && (p[eol + 2] == 0xA8 || p[eol + 2] == 0xA9)) goto line_end;
-            nfc_safe &= eol + 2 < n && ((p[eol + 1] == 0x80 && p[eol + 2] >= 0x82) || p[eol + 1] == 0x81);
-            break;
-          case ByteClass::kUnknown:
-            nfc_safe = false;
-            break;
-          default:
-            break;
-        }
-        seen_text = true;
-        spaces = 0;
+      if (k == ByteClass::kSpace) {
+        ++spaces;
+        ++columns;
+        // A run of spaces after some text may separate two columns.
+        maybe_cut |= spaces >= kGapColumns && columns > spaces;
+        ++eol;
+        continue;
+      }
+      spaces = 0;
+      if (k == ByteClass::kE1) {
+        bool vietnamese = eol + 1 < n && p[eol + 1] >= 0xB8 && p[eol + 1] <= 0xBB;
+        marked_letters += vietnamese;
+        nfc_safe &= vietnamese;
         ++columns;
         ++eol;
         continue;
       }
-      if (c == ' ') {
-        maybe_cut |= seen_text && ++spaces >= kGapColumns;
-      } else {
-        spaces = 0;
-        if (c == '\t' || c == '|' || (c == '.' && eol + 2 < n && p[eol + 1] == '/' && p[eol + 2] == '.'))
-          maybe_cut = true;
-        seen_text |= c != '\t';
+      if (c == '\n' || c == '\r' || c == '\f') break;
+      if (c == 0xE2) {
+        if (eol + 2 < n && p[eol + 1] == 0x80 && (p[eol + 2] == 0xA8 || p[eol + 2] == 0xA9)) break;
+        nfc_safe &= eol + 2 < n && ((p[eol + 1] == 0x80 && p[eol + 2] >= 0x82) || p[eol + 1] == 0x81);
+      } else if (c >= 0x80) {
+        nfc_safe = false;  // leads NFC has to look at (combining marks ...)
+      } else if (c == '\t' || c == '|') {
+        maybe_cut = true;
+      } else if (c == '.') {
+        maybe_cut |= eol + 2 < n && p[eol + 1] == '/' && p[eol + 2] == '.';
       }
       ++columns;
       ++eol;
     }
-  line_end:
     size_t cs = pos;
     uint32_t indent = 0;
     while (cs < eol && IsBlankByte(s[cs])) {
@@ -319,6 +314,7 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
         l.chars = verbatim ? cut.col_end - cut.col_begin : CountChars(doc.TextOf(l));
         l.fragment = cut.kind;
         l.split = cuts.size() > 1;
+        l.table_row = cut.table_row;
         if (!produced) {
           l.blanks_before = blanks;
           l.page_break_before = page_break;

@@ -26,15 +26,17 @@
 //      cells (header and signature tables); rows with more cells stay one paragraph. Page
 //      numbers next to a page break, rule lines ("-------", "____"), and lines of OCR
 //      noise with no two letters or digits in a row are dropped.
-//   3. lines -> paragraphs: hard-wrapped lines are joined with a space (with nothing after
-//      a word ending in '-': "178/2026/NĐ-" + "CP"). A line starts a new paragraph when
-//      it is a numbered heading ("1.", "2.1.", "I.", "a)", "Điều 1."), a list item ("-",
-//      "+", "•" ...), a title line in capitals, a header line ("Số:", "V/v", "Lạng Sơn,
-//      ngày ...", "Kính gửi:", "Nơi nhận:", the motto) or a signature line (patterns in
-//      rules/structure.toml), or when the line before it ended a sentence and was short
-//      compared to the document's line width (estimated from the line lengths; texts with
-//      one paragraph per line are recognised and not joined). A line starting in lowercase,
-//      or after a line ending in ',', continues the paragraph. In `pdftotext -layout`
+//   3. lines -> paragraphs (the exact order of the decisions is in paragraphs.h):
+//      hard-wrapped lines are joined with a space (with nothing after a word ending in
+//      '-': "178/2026/NĐ-" + "CP"). A line starts a new paragraph when it is a numbered
+//      heading ("1.", "2.1.", "I.", "a)", "Điều 1."), a list item ("-", "+", "•" ...), a
+//      title line in capitals, a header line ("Số:", "V/v", "Lạng Sơn, ngày ...", "Kính
+//      gửi:", "Nơi nhận:", the motto) or a signature line (patterns in
+//      rules/structure.toml), a table row, or when the line before it ended a sentence
+//      and was short compared to the document's line width (estimated from the line
+//      lengths; texts with one paragraph per line are recognised and not joined). A line
+//      starting in lowercase or with a digit, or after a line ending in ',', continues the
+//      paragraph (after a numbered heading too: headings wrap). In `pdftotext -layout`
 //      texts an indented line starts a paragraph. Blank lines separate paragraphs unless
 //      the text puts one after every line. The subject after a type heading ("THÔNG
 //      BÁO") and a "V/v" subject are one paragraph; a recipient item that wraps is one.
@@ -55,7 +57,10 @@
 // through `to_decoded`: copied bytes to themselves, rewritten characters to the
 // characters they came from, inserted separators (the '\n' between blocks, the space
 // that replaces a line break) to the position of the text that follows them.
-// Normalizing a normalized text changes nothing.
+// Normalizing a normalized text changes nothing (tested on the seeds, the devset and the
+// real-PDF texts). The output keeps no layout, so a break that only layout decided (a
+// blank line inside a short subject, a right-hand column piece) may be joined by a second
+// pass when the words on both sides read as one sentence.
 //
 // Never fails: any input gives some text (possibly empty). Doubtful calls are reported in
 // `warnings` ("footnote_unreferenced: ...").

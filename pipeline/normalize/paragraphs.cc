@@ -52,13 +52,16 @@ struct Context {
 
 Glue Decide(const Document& doc, const Line& a, const Line& b, const Gap& gap, const Context& ctx) {
   const DocStats& st = doc.stats;
-  if (b.fragment == Fragment::kCell || gap.rule) return Glue::kBreak;
-  if (StartsParagraph(b.cls.kind)) return Glue::kBreak;
+  if (StartsParagraph(b.cls.kind) || a.table_row || b.table_row) return Glue::kBreak;
   if (EndsParagraph(doc, a)) return Glue::kBreak;
+  // What the words say comes first: a sentence that goes on goes on, even past a table
+  // cell border or a rule line. (The output keeps no trace of those, so this also keeps
+  // normalizing twice from joining what once was split.)
   if (a.ends_hyphen && b.starts_upper_or_digit) return Glue::kTight;
   if (b.starts_closing) return Glue::kTight;
   if (a.ends_comma) return Glue::kSpace;
   if ((b.starts_lower || b.starts_digit) && !a.ends_sentence) return Glue::kSpace;
+  if (b.fragment == Fragment::kCell || gap.rule) return Glue::kBreak;
   if (ctx.list && b.chars < kSubjectLineChars && !EndsItem(doc.TextOf(a))) return Glue::kSpace;
   bool blank_break = !gap.soft() && gap.blanks >= (st.double_spaced ? 2u : 1u);
   // A subject goes on over short lines; a short line that ends a sentence is the text

@@ -327,6 +327,23 @@ TEST(UnwrapTest, HeaderSubjectAndLists) {
   for (const Case& c : cases) EXPECT_EQ(Blocks(c.in), c.blocks) << c.name;
 }
 
+TEST(UnwrapTest, OneParagraphPerLineTextsKeepTheirLines) {
+  // The reference texts of the real PDFs hold one paragraph per line (tb-1894 is the
+  // pdftotext -layout text of devset 28): nothing may be joined or split.
+  std::filesystem::path dir = std::filesystem::path(NOTICES_SHARED_DIR) / "real-pdf" / "text";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().filename().string().rfind("tb-1894", 0) == 0) continue;
+    std::vector<std::string> lines;
+    for (std::string& l : Lines(ReadFile(e.path().string())))
+      if (l.find_first_not_of(" \t") != std::string::npos) lines.push_back(l);
+    EXPECT_EQ(Norm(ReadFile(e.path().string())).blocks.size(), lines.size()) << e.path();
+    ++files;
+  }
+  EXPECT_GT(files, 0u);
+}
+
 // ---------------------------------------------------------------------------------------
 // Layout: columns, table cells, rule lines, OCR debris
 
@@ -355,8 +372,10 @@ TEST(LayoutTest, ColumnsCellsAndDebris) {
                              "Số: 3148/VPCP-CN | Hà Nội, ngày 05 tháng 04 năm 2018 |",
        {"VĂN PHÒNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 3148/VPCP-CN",
         "Hà Nội, ngày 05 tháng 04 năm 2018"}},
-      {"a table row with three filled cells stays one line", "1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026",
-       {"1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026"}},
+      {"a table row with three filled cells stays one line; rows are not joined",
+       "TT | Đơn vị | Nội dung | Thời hạn\n1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026\n2 | Sở Xây dựng | Kiểm tra | 27/3/2026",
+       {"TT | Đơn vị | Nội dung | Thời hạn", "1 | Sở Tài chính | Rà soát hồ sơ | 25/3/2026",
+        "2 | Sở Xây dựng | Kiểm tra | 27/3/2026"}},
       {"a glued closing mark", "Văn phòng xin thông báo để thực hiện./.Nơi nhận:\n- Như trên;",
        {"Văn phòng xin thông báo để thực hiện./.", "Nơi nhận:", "- Như trên;"}},
       {"rule lines are dropped and end a paragraph",
@@ -574,6 +593,52 @@ TEST(OffsetTest, SeedsBlocksStartAndEndOnTheirWords) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Random mixes of what makes normalization hard: the output keeps its invariants.
+
+TEST(RobustnessTest, RandomInputsKeepTheInvariants) {
+  const std::vector<std::string> tokens = {
+      "Sở", "Tài", "chính", "hoà", "thuỷ", "Qúy", "và", "2026", "1", "2", "20261", "nổi bật1;", "¹", "²",
+      "THÔNG BÁO", "Nơi nhận:", "KT. CHỦ TỊCH", "1.", "2.1.", "a)", "- ", "+ ", "• ", "* ", "**", "(**)",
+      " | ", "|", "./.", ".", ",", ";", ":", "-", "_____", "--------", " ", "  ", "     ", "\t", "\n",
+      "\n\n", "\r\n", "\r", "\f", "\xC2\xA0", "\xE2\x80\x8B", "\xC2\xAD", "\xEF\xBB\xBF",
+      "\xFF", "\xC3", "\xE1\xBA", "a\xCC\x80", "\xCC\x81", "\xE2\x80\xA8", std::string(43, ' ') + "\n",
+      "V/v ", "Số: 12/TB", "Lào Cai, ngày 5 tháng 5 năm 2026", "\x01", "m2", "K12Online",
+  };
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 1500; ++round) {
+    std::string in;
+    size_t n = next() % 80;
+    for (size_t k = 0; k < n; ++k) in += tokens[next() % tokens.size()];
+    NormalizedText out = Norm(in);
+    ASSERT_EQ(out.to_decoded.dst_size(), out.text.size()) << ::testing::PrintToString(in);
+    for (size_t i = 0; i < out.text.size(); ++i) ASSERT_LE(out.to_decoded.ToSource(i), in.size());
+    EXPECT_TRUE(IsValidUtf8(out.text)) << ::testing::PrintToString(in);
+    EXPECT_EQ(out.text.find("\n\n"), std::string::npos) << ::testing::PrintToString(in);
+    EXPECT_EQ(out.text.find("  "), std::string::npos) << ::testing::PrintToString(in);
+    size_t end = 0;
+    for (const Block& b : out.blocks) {
+      ASSERT_GE(b.range.begin, end);
+      ASSERT_LE(b.range.end, out.text.size());
+      std::string t = BlockText(out, b);
+      ASSERT_FALSE(t.empty()) << ::testing::PrintToString(in);
+      EXPECT_NE(t.front(), ' ');
+      EXPECT_NE(t.back(), ' ');
+      EXPECT_EQ(t.find('\n'), std::string::npos);
+      if (b.kind == BlockKind::kFootnote && b.ref != std::string::npos) {
+        EXPECT_LT(b.ref, out.text.size());
+      }
+      end = b.range.end;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Idempotence and options
 
 std::vector<std::string> IdempotenceInputs() {
@@ -585,9 +650,13 @@ std::vector<std::string> IdempotenceInputs() {
       ReadFile(NOTICES_SAMPLES_DIR "/seed-000.txt"),
       ReadFile(NOTICES_SAMPLES_DIR "/seed-001.txt"),
   };
-  std::filesystem::path devset = std::filesystem::path(NOTICES_SHARED_DIR) / "devset" / "docs";
-  if (std::filesystem::is_directory(devset))
-    for (const auto& e : std::filesystem::directory_iterator(devset)) inputs.push_back(ReadFile(e.path().string()));
+  // The real texts, when the shared material is there: devset documents and the
+  // reference texts of the real PDFs (one paragraph per line).
+  for (const char* dir : {"devset/docs", "real-pdf/text"}) {
+    std::filesystem::path path = std::filesystem::path(NOTICES_SHARED_DIR) / dir;
+    if (!std::filesystem::is_directory(path)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(path)) inputs.push_back(ReadFile(e.path().string()));
+  }
   return inputs;
 }
 

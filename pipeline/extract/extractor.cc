@@ -314,16 +314,26 @@ class DocumentRun {
   // The roles of a part: the assignees of its first clause that names any (later
   // clauses' subjects are details: "Cơ quan, đơn vị chịu trách nhiệm ..."), coordinators
   // and report recipients from anywhere in it.
-  RoleLists PartRoles(Range part) const {
+  // When the unit has addressees from above (`inherited`), a subject in a later clause
+  // ("Trên cơ sở ..., các doanh nghiệp tham gia ...") does not replace them; a cue does
+  // ("... Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở ...").
+  RoleLists PartRoles(Range part, bool inherited = false) const {
     RoleLists all = Roles(part);
     if (!all.has_assignee()) return all;
+    bool first = true;
     for (const Range& c : Clauses(part)) {
       RoleLists in_clause = Roles({part.begin, c.end});
       if (in_clause.has_assignee()) {
-        all.lead = in_clause.lead;
-        all.requested = in_clause.requested;
+        if (!first && inherited && !in_clause.cued) {
+          all.lead.clear();
+          all.requested.clear();
+        } else {
+          all.lead = in_clause.lead;
+          all.requested = in_clause.requested;
+        }
         break;
       }
+      first = false;
     }
     return all;
   }
@@ -370,7 +380,7 @@ class DocumentRun {
     for (size_t k = 0; k < parts.size(); ++k) {
       Range part = parts[k];
       if (part.size() == 0) continue;
-      RoleLists own = PartRoles(part);
+      RoleLists own = PartRoles(part, k == 0 && ctx.roles.has_assignee());
       Task t;
       // The first part's text starts with its item's marker and addressee ("a) ...",
       // "2.3. Công an tỉnh: ..."), as the document prints it.

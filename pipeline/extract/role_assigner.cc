@@ -143,6 +143,7 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     }
     for (const AgencyMention* m : list) {
       Agency a = ToAgency(*m);
+      if (role == R::kLead || role == R::kRequested) out.cued = true;
       switch (role) {
         case R::kLead:
         case R::kSubject:

@@ -33,6 +33,9 @@ namespace notices::extract {
 
 struct RoleLists {
   std::vector<Agency> lead, coordinate, requested, report_to;
+  // True when an assignee was named by a cue ("giao X", "yêu cầu X", "đề nghị X"), not
+  // only as the subject of a verb.
+  bool cued = false;
   bool has_assignee() const { return !lead.empty() || !requested.empty(); }
   bool empty() const {
     return lead.empty() && coordinate.empty() && requested.empty() && report_to.empty();

@@ -24,6 +24,7 @@ constexpr std::string_view kPatterns[] = {
 struct Context {
   RoleLists roles;
   std::string origin;  // where they were named, for the warning ("heading 2.2")
+  int origin_node = -1;
 };
 
 // The assignee named first (lead or requested), or nullptr.
@@ -93,6 +94,11 @@ class DocumentRun {
     record_.document = ReadDocumentInfo(text_, tree_, rules_, ex_.deadlines(), mode_);
     dates_.document_date = record_.document.date;
     dates_.received = options_.received;
+    for (int id = 1; id < tree_.size(); ++id) {
+      const segment::Node& n = tree_.node(id);
+      if (n.in_body && (n.kind == segment::NodeKind::kHeading || n.kind == segment::NodeKind::kItem))
+        structured_ = true;
+    }
     Walk(tree_.root(), Context{});
     for (int id = 1; id < tree_.size(); ++id) {
       if (tree_.node(id).kind == segment::NodeKind::kFootnote) Unit(id, Context{});
@@ -123,13 +129,14 @@ class DocumentRun {
     return r;
   }
 
-  static Context Merge(const Context& base, const RoleLists& r, std::string origin) {
+  static Context Merge(const Context& base, const RoleLists& r, std::string origin, int node = -1) {
     Context out = base;
     if (r.has_assignee()) {
       out.roles.lead = r.lead;
       out.roles.requested = r.requested;
       out.roles.coordinate = r.coordinate;
       out.origin = std::move(origin);
+      out.origin_node = node;
     } else if (!r.coordinate.empty()) {
       out.roles.coordinate = r.coordinate;
     }
@@ -241,7 +248,7 @@ class DocumentRun {
       Range head{body.begin, body.begin + colon};
       RoleLists addressee = Roles(head);
       if (addressee.has_assignee() && AddresseeOnly(head, addressee)) {
-        here = Merge(ctx, addressee, Describe(id));
+        here = Merge(ctx, addressee, Describe(id), id);
         content = Trim(text_.text, {body.begin + colon + 1, body.end});
       }
     } else if (n.kind == segment::NodeKind::kHeading) {
@@ -275,6 +282,10 @@ class DocumentRun {
     bool is_task;
     if (n.kind == segment::NodeKind::kFootnote) {
       is_task = strong && !assessment;
+    } else if (InOpening(id) && structured_) {
+      // Before the numbered items of a structured document: only an explicit
+      // assignment ("Giao Sở X ...") is a task there.
+      is_task = own.cued && !assessment;
     } else {
       is_task = !(assessment && !strong) &&
                 (strong || imperative || own.has_assignee() || (listed && here.roles.has_assignee()));
@@ -410,7 +421,8 @@ class DocumentRun {
                                                              [&](const Agency& l) { return l.name == a.name; });
                                         }),
                          t.coordinate.end());
-      if (inherited) t.warnings.push_back("lead_inherited: assignee taken from " + ctx.origin);
+      if (inherited && ctx.origin_node != id)
+        t.warnings.push_back("lead_inherited: assignee taken from " + ctx.origin);
       if (t.lead.empty() && t.requested.empty())
         t.warnings.push_back("no_agency: no lead or requested body found");
       for (const auto* list : {&t.lead, &t.coordinate, &t.requested})
@@ -436,6 +448,7 @@ class DocumentRun {
   DateContext dates_;
   std::vector<Task> tasks_;
   bool local_lead_in_ = false;  // the previous sibling was a lead-in ("... gồm:")
+  bool structured_ = false;     // the body has numbered headings or bullets
 };
 
 }  // namespace
@@ -470,6 +483,7 @@ void Extractor::Extract(const normalize::NormalizedText& text, const segment::Do
   DateContext ctx{record.document.date, options.received};
   MatchMode mode = DetectMode(text.text);
   for (const Reference& r : references_.FindAll(text.text, {0, text.text.size()}, deadlines_, ctx, mode)) {
+    if (record.document.number && r.number == *record.document.number) continue;  // itself
     auto same = std::find_if(record.references.begin(), record.references.end(),
                              [&](const Reference& x) { return x.number == r.number; });
     if (same == record.references.end()) {

@@ -99,10 +99,12 @@ class DocumentRun {
       if (n.in_body && (n.kind == segment::NodeKind::kHeading || n.kind == segment::NodeKind::kItem))
         structured_ = true;
     }
+    tables_ = ex_.tables().Find(text_, mode_);
     Walk(tree_.root(), Context{});
     for (int id = 1; id < tree_.size(); ++id) {
       if (tree_.node(id).kind == segment::NodeKind::kFootnote) Unit(id, Context{});
     }
+    ex_.tables().AddTasks(text_.text, tables_, {ex_.agencies(), ex_.deadlines(), roles_, dates_, mode_}, tasks_);
     std::stable_sort(tasks_.begin(), tasks_.end(),
                      [](const Task& a, const Task& b) { return a.span.begin < b.span.begin; });
     std::string prefix = record_.source.sha256.substr(0, 12);
@@ -116,6 +118,12 @@ class DocumentRun {
   const RE2& Re(std::string_view name) const {
     const ruleset::Pattern& p = rules_.pattern(name);
     return mode_ == MatchMode::kFolded ? p.folded_regex() : p.regex();
+  }
+
+  // A paragraph of a task table: its rows are read by the TableExtractor.
+  bool InTable(int block) const {
+    return std::any_of(tables_.begin(), tables_.end(),
+                       [&](const Table& t) { return block >= t.first_block && block <= t.last_block; });
   }
 
   bool Has(std::string_view pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
@@ -189,7 +197,7 @@ class DocumentRun {
     std::vector<Agency> enumeration;
     for (int c : tree_.node(id).children) {
       const segment::Node& n = tree_.node(c);
-      if (!n.in_body) continue;
+      if (!n.in_body || InTable(n.block)) continue;
       // Items that only name agencies, after a lead-in, become the addressees of what
       // follows ("Giao các sở ... gồm: - Sở A; - Sở B. Có trách nhiệm: a) ...").
       if (local_lead_in_ && n.children.empty()) {
@@ -447,6 +455,7 @@ class DocumentRun {
   std::vector<AgencyMention> mentions_;
   DateContext dates_;
   std::vector<Task> tasks_;
+  std::vector<Table> tables_;
   bool local_lead_in_ = false;  // the previous sibling was a lead-in ("... gồm:")
   bool structured_ = false;     // the body has numbered headings or bullets
 };
@@ -472,8 +481,12 @@ Result<Extractor> Extractor::Create(std::shared_ptr<const ruleset::RuleSet> rule
   if (!references) return references.error();
   auto roles = RoleAssigner::Create(rules);
   if (!roles) return roles.error();
-  return Extractor(rules, std::move(agencies).value(), std::move(deadlines).value(),
-                   std::move(references).value(), std::move(roles).value());
+  auto tables = TableExtractor::Create(rules);
+  if (!tables) return tables.error();
+  Extractor ex(rules, std::move(agencies).value(), std::move(deadlines).value(),
+               std::move(references).value(), std::move(roles).value());
+  ex.tables_ = std::make_shared<const TableExtractor>(std::move(tables).value());
+  return ex;
 }
 
 void Extractor::Extract(const normalize::NormalizedText& text, const segment::DocumentTree& tree,

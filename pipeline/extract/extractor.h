@@ -18,7 +18,10 @@
 //   - roles: lead ("Giao X", "X chủ trì", the heading's addressee), coordinate
 //     ("phối hợp với Y"), requested ("Đề nghị Z" for outside bodies), report_to
 //     ("báo cáo UBND tỉnh", "trình UBND tỉnh");
-//   - the binding deadline of the task's own text.
+//   - the binding deadline of the task's own text;
+//   - each row of a task table (a plan's annex: "STT | Nội dung | Cơ quan chủ trì | ...")
+//     is a task of its own, read by TableExtractor (table_extractor.h); the prose walk
+//     skips the table's paragraphs, and a row that repeats a prose task is merged into it.
 // Text without diacritics (an OCR layer) is detected and matched in folded form.
 //
 // Spans in the record are byte offsets into the normalized text (the emitter converts
@@ -37,6 +40,7 @@
 #include "pipeline/extract/record.h"
 #include "pipeline/extract/reference_finder.h"
 #include "pipeline/extract/role_assigner.h"
+#include "pipeline/extract/table_extractor.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/ruleset/ruleset.h"
 #include "pipeline/segment/segmenter.h"
@@ -57,6 +61,7 @@ class Extractor {
 
   const AgencyFinder& agencies() const { return agencies_; }
   const DeadlineFinder& deadlines() const { return deadlines_; }
+  const TableExtractor& tables() const { return *tables_; }
 
   Extractor(Extractor&&) noexcept;
   Extractor& operator=(Extractor&&) noexcept;
@@ -70,6 +75,7 @@ class Extractor {
   DeadlineFinder deadlines_;
   ReferenceFinder references_;
   std::unique_ptr<RoleAssigner> roles_;
+  std::shared_ptr<const TableExtractor> tables_;
 };
 
 }  // namespace notices::extract

@@ -1,0 +1,188 @@
+// SplitCells, StripEdges, TableVocabulary (column names and row patterns of
+// rules/tables.toml). Tested by tests/extract/table_header_test.cc.
+#include "pipeline/extract/table_header.h"
+
+#include <algorithm>
+#include <string>
+
+namespace notices::extract {
+
+namespace {
+
+constexpr std::string_view kColumnPrefix = "table.column.";
+constexpr std::string_view kRequired[] = {
+    "table.row.number",          "table.row.section_label", "table.row.section_cell",
+    "table.row.separator_cell",  "table.row.column_number_cell", "table.cell.requested",
+};
+constexpr std::string_view kRequiredLists[] = {"table.time_cues"};
+
+constexpr ColumnKind kKinds[] = {ColumnKind::kOther,      ColumnKind::kIndex, ColumnKind::kTask,
+                                 ColumnKind::kLead,       ColumnKind::kCoordinate,
+                                 ColumnKind::kTime,       ColumnKind::kProduct, ColumnKind::kNote};
+
+Range TrimSpaces(std::string_view text, Range r) {
+  while (r.begin < r.end && text[r.begin] == ' ') ++r.begin;
+  while (r.end > r.begin && text[r.end - 1] == ' ') --r.end;
+  return r;
+}
+
+std::string_view Slice(std::string_view text, Range r) { return text.substr(r.begin, r.size()); }
+
+}  // namespace
+
+std::string_view ColumnKindName(ColumnKind kind) {
+  switch (kind) {
+    case ColumnKind::kOther: return "other";
+    case ColumnKind::kIndex: return "index";
+    case ColumnKind::kTask: return "task";
+    case ColumnKind::kLead: return "lead";
+    case ColumnKind::kCoordinate: return "coordinate";
+    case ColumnKind::kTime: return "time";
+    case ColumnKind::kProduct: return "product";
+    case ColumnKind::kNote: return "note";
+  }
+  return "other";
+}
+
+int TableHeader::Find(ColumnKind kind) const {
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i] == kind) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<Range> SplitCells(std::string_view text, Range line) {
+  line.end = std::min(line.end, text.size());
+  std::vector<Range> cells;
+  size_t start = line.begin;
+  for (size_t i = line.begin; i < line.end; ++i) {
+    if (text[i] != '|') continue;
+    bool left = i == line.begin || text[i - 1] == ' ';
+    bool right = i + 1 == line.end || text[i + 1] == ' ';
+    if (!left || !right) continue;
+    cells.push_back(TrimSpaces(text, {start, i}));
+    start = i + 1;
+  }
+  cells.push_back(TrimSpaces(text, {start, line.end}));
+  return cells;
+}
+
+void StripEdges(std::string_view text, Range line, std::vector<Range>& cells) {
+  Range t = TrimSpaces(text, line);
+  if (cells.size() >= 2 && t.size() > 0 && text[t.end - 1] == '|' && cells.back().size() == 0)
+    cells.pop_back();
+  if (cells.size() >= 2 && t.size() > 0 && text[t.begin] == '|' && cells.front().size() == 0)
+    cells.erase(cells.begin());
+}
+
+Result<TableVocabulary> TableVocabulary::Create(std::shared_ptr<const ruleset::RuleSet> rules) {
+  if (!rules) return Error(ErrorCode::kInternal, "TableVocabulary::Create: no rules");
+  if (auto st = rules->Require(kRequired, kRequiredLists); !st) return st.error();
+  TableVocabulary v;
+  for (const ruleset::Pattern* p : rules->PatternsWithPrefix(kColumnPrefix)) {
+    std::string kind = p->attr_string("kind");
+    auto it = std::find_if(std::begin(kKinds), std::end(kKinds),
+                           [&](ColumnKind k) { return ColumnKindName(k) == kind; });
+    if (it == std::end(kKinds) || *it == ColumnKind::kOther)
+      return Error(ErrorCode::kRuleSyntax, "rule file " + p->origin().ToString() + ": pattern " +
+                                               p->name() + ": unknown kind '" + kind + "'");
+    v.columns_.push_back({p, *it});
+  }
+  if (v.columns_.empty())
+    return Error(ErrorCode::kRuleSyntax, "the rules have no table.column.* pattern (rules/tables.toml)");
+  v.row_number_ = rules->FindPattern("table.row.number");
+  v.section_label_ = rules->FindPattern("table.row.section_label");
+  v.section_cell_ = rules->FindPattern("table.row.section_cell");
+  v.separator_ = rules->FindPattern("table.row.separator_cell");
+  v.column_number_ = rules->FindPattern("table.row.column_number_cell");
+  v.requested_ = rules->FindPattern("table.cell.requested");
+  v.time_cues_ = rules->list("table.time_cues").items;
+  v.rules_ = std::move(rules);
+  return v;
+}
+
+bool TableVocabulary::Full(const ruleset::Pattern* p, std::string_view cell, MatchMode mode) const {
+  const RE2& re = mode == MatchMode::kFolded ? p->folded_regex() : p->regex();
+  return RE2::PartialMatch(re2::StringPiece(cell.data(), cell.size()), re);
+}
+
+ColumnKind TableVocabulary::Classify(std::string_view cell, MatchMode mode) const {
+  if (cell.empty()) return ColumnKind::kOther;
+  for (const ColumnRule& c : columns_)
+    if (Full(c.pattern, cell, mode)) return c.kind;
+  return ColumnKind::kOther;
+}
+
+std::optional<TableHeader> TableVocabulary::ReadHeader(std::string_view text,
+                                                       const std::vector<std::vector<Range>>& lines,
+                                                       MatchMode mode) const {
+  size_t width = 0;
+  for (const auto& l : lines) width = std::max(width, l.size());
+  if (width == 0) return std::nullopt;
+  auto cell = [&](size_t line, size_t col) -> std::string_view {
+    if (col >= lines[line].size()) return {};
+    return Slice(text, lines[line][col]);
+  };
+  TableHeader h;
+  h.columns.assign(width, ColumnKind::kOther);
+  bool any = false;
+  for (size_t c = 0; c < width; ++c) {
+    ColumnKind kind = ColumnKind::kOther;
+    // The lowest line that names the column on its own.
+    for (size_t l = lines.size(); l-- > 0 && kind == ColumnKind::kOther;) kind = Classify(cell(l, c), mode);
+    if (kind == ColumnKind::kOther && lines.size() > 1) {
+      std::string joined;
+      for (size_t l = 0; l < lines.size(); ++l) {
+        std::string_view t = cell(l, c);
+        if (t.empty()) continue;
+        if (!joined.empty()) joined.push_back(' ');
+        joined.append(t);
+      }
+      kind = Classify(joined, mode);
+    }
+    // Each kind once: a second "Chủ trì" column is not a second lead.
+    if (kind != ColumnKind::kOther && h.Find(kind) >= 0) kind = ColumnKind::kOther;
+    h.columns[c] = kind;
+    any = any || kind != ColumnKind::kOther;
+  }
+  if (!any) return std::nullopt;
+  return h;
+}
+
+bool TableVocabulary::IsRowNumber(std::string_view cell, MatchMode mode) const {
+  return Full(row_number_, cell, mode);
+}
+
+bool TableVocabulary::IsSectionLabel(std::string_view cell, MatchMode mode) const {
+  return Full(section_label_, cell, mode);
+}
+
+bool TableVocabulary::SplitSectionCell(std::string_view cell, MatchMode mode, std::string_view& label,
+                                       std::string_view& title) const {
+  const RE2& re = mode == MatchMode::kFolded ? section_cell_->folded_regex() : section_cell_->regex();
+  int gl = section_cell_->group("label"), gt = section_cell_->group("title");
+  if (gl <= 0 || gt <= 0) return false;
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(std::max(gl, gt)) + 1);
+  re2::StringPiece input(cell.data(), cell.size());
+  if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+    return false;
+  const re2::StringPiece& l = groups[static_cast<size_t>(gl)];
+  const re2::StringPiece& t = groups[static_cast<size_t>(gt)];
+  if (l.data() == nullptr || t.data() == nullptr) return false;
+  label = std::string_view(l.data(), l.size());
+  title = std::string_view(t.data(), t.size());
+  return true;
+}
+
+bool TableVocabulary::IsSeparatorCell(std::string_view cell, MatchMode mode) const {
+  return Full(separator_, cell, mode);
+}
+
+bool TableVocabulary::IsColumnNumberCell(std::string_view cell, MatchMode mode) const {
+  return Full(column_number_, cell, mode);
+}
+
+bool TableVocabulary::IsRequestCell(std::string_view cell, MatchMode mode) const {
+  return Full(requested_, cell, mode);
+}
+
+}  // namespace notices::extract

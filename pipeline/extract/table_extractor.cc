@@ -109,9 +109,12 @@ class RowReader {
         lead_row = &row;
         lead_row_number = static_cast<int>(r) + 1;
       }
-      bool request = !lead_cell.empty() && vocab_.IsRequestCell(Slice(text_, lead_cell[0]), ctx_.mode);
-      for (const Range& piece : lead_cell) {
-        for (auto& [agency, outside] : CellAgencies(piece)) {
+      bool request = false;
+      for (size_t k = 0; k < lead_cell.size(); ++k) {
+        bool piece_request = false;
+        auto found = CellAgencies(lead_cell[k], &piece_request);
+        if (k == 0) request = piece_request;
+        for (auto& [agency, outside] : found) {
           if (request || outside) AddUnique(task_out.requested, agency);
           else AddUnique(task_out.lead, agency);
         }
@@ -182,43 +185,56 @@ class RowReader {
     return out;
   }
 
-  // The agencies of a cell, each with whether it is an outside body.
-  std::vector<std::pair<Agency, bool>> CellAgencies(Range cell) const {
+  // The agencies of a cell, each with whether it is an outside body; `request` gets
+  // whether the cell starts with "Đề nghị".
+  std::vector<std::pair<Agency, bool>> CellAgencies(Range cell, bool* request = nullptr) const {
     std::vector<std::pair<Agency, bool>> out;
     cell = Trim(text_, cell);
+    size_t prefix = vocab_.RequestPrefix(Slice(text_, cell), ctx_.mode);
+    if (request) *request = prefix > 0;
+    cell = Trim(text_, {cell.begin + prefix, cell.end});
     if (cell.size() == 0) return out;
     std::vector<AgencyMention> mentions = ctx_.agencies.FindAll(text_, cell, ctx_.mode);
-    if (!mentions.empty()) {
-      for (const AgencyMention& m : mentions) out.push_back({FromMention(m), m.outside});
-      // "UBND các xã có làng du lịch": a class of bodies and the words that narrow it,
-      // up to the next name or separator.
-      for (size_t k = 0; k < mentions.size(); ++k) {
-        if (!mentions[k].collective) continue;
-        size_t limit = k + 1 < mentions.size() ? mentions[k + 1].span.begin : cell.end;
-        std::string_view after = Slice(text_, {mentions[k].span.end, limit});
-        size_t stop = after.find_first_of(";,");
-        Range rest = Trim(text_, {mentions[k].span.end, mentions[k].span.end + std::min(stop, after.size())});
-        std::string_view r = Slice(text_, rest);
-        if (rest.size() == 0 || !StartsLower(r) || r.find(" và ") != std::string_view::npos) continue;
-        Agency& a = out[k].first;
-        a.span.end = rest.end;
-        a.text = std::string(Slice(text_, a.span));
-        a.name += " " + std::string(r);
-      }
-      return out;
-    }
-    // No agency the finder knows: each ';' piece as written, after "Đề nghị".
+    // Each ';'-separated piece of the cell.
     size_t start = cell.begin;
     for (size_t i = cell.begin; i <= cell.end; ++i) {
       if (i < cell.end && text_[i] != ';') continue;
       Range piece = Trim(text_, {start, i});
       start = i + 1;
       if (piece.size() == 0) continue;
-      Agency a;
-      a.text = std::string(Slice(text_, piece));
-      a.name = a.text;
-      a.span = piece;
-      out.push_back({std::move(a), false});
+      std::vector<const AgencyMention*> in;
+      for (const AgencyMention& m : mentions)
+        if (m.span.begin >= piece.begin && m.span.end <= piece.end) in.push_back(&m);
+      std::string_view before = in.empty() ? std::string_view() : Slice(text_, Trim(text_, {piece.begin, in[0]->span.begin}));
+      // No known name, or one known name after words the finder did not take ("Văn
+      // phòng thường trực Ban Chỉ huy ..."): the piece as written.
+      if (in.empty() || (in.size() == 1 && !before.empty() && before.find(',') == std::string_view::npos &&
+                         !StartsLower(before))) {
+        Agency a;
+        a.text = std::string(Slice(text_, piece));
+        a.name = a.text;
+        a.span = piece;
+        out.push_back({std::move(a), false});
+        continue;
+      }
+      for (size_t k = 0; k < in.size(); ++k) {
+        Agency a = FromMention(*in[k]);
+        // "UBND các xã có làng du lịch": a class of bodies and the words that narrow it,
+        // up to the next name or separator.
+        if (in[k]->collective) {
+          size_t limit = k + 1 < in.size() ? in[k + 1]->span.begin : piece.end;
+          std::string_view after = Slice(text_, {a.span.end, limit});
+          size_t stop = std::min(after.find(','), after.size());
+          Range rest = Trim(text_, {a.span.end, a.span.end + stop});
+          std::string_view r = Slice(text_, rest);
+          if (rest.size() > 0 && StartsLower(r) && r.find(" và ") == std::string_view::npos) {
+            a.span.end = rest.end;
+            a.text = std::string(Slice(text_, a.span));
+            a.name += " " + std::string(r);
+          }
+        }
+        out.push_back({std::move(a), in[k]->outside});
+      }
     }
     return out;
   }

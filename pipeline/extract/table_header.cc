@@ -181,8 +181,15 @@ bool TableVocabulary::IsColumnNumberCell(std::string_view cell, MatchMode mode) 
   return Full(column_number_, cell, mode);
 }
 
-bool TableVocabulary::IsRequestCell(std::string_view cell, MatchMode mode) const {
-  return Full(requested_, cell, mode);
+size_t TableVocabulary::RequestPrefix(std::string_view cell, MatchMode mode) const {
+  const RE2& re = mode == MatchMode::kFolded ? requested_->folded_regex() : requested_->regex();
+  int g = std::max(requested_->group("m"), 0);
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(g) + 1);
+  re2::StringPiece input(cell.data(), cell.size());
+  if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+    return 0;
+  const re2::StringPiece& m = groups[static_cast<size_t>(g)];
+  return m.data() == nullptr ? 0 : static_cast<size_t>(m.data() - cell.data()) + m.size();
 }
 
 }  // namespace notices::extract

@@ -87,7 +87,9 @@ class TableVocabulary {
                         std::string_view& title) const;
   bool IsSeparatorCell(std::string_view cell, MatchMode mode) const;     // "---"
   bool IsColumnNumberCell(std::string_view cell, MatchMode mode) const;  // "(1)"
-  bool IsRequestCell(std::string_view cell, MatchMode mode) const;       // "Đề nghị ..."
+  // "Đề nghị Ủy ban MTTQ ...": the length of the request words ("Đề nghị"), 0 when the
+  // cell orders rather than requests.
+  size_t RequestPrefix(std::string_view cell, MatchMode mode) const;
   // Cue words to put before a time cell that holds no deadline form of its own.
   const std::vector<std::string>& time_cues() const { return time_cues_; }
 

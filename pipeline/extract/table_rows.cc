@@ -127,22 +127,25 @@ class Assembler {
     } else if (next < n && one) {
       // Sub-headers that normalize cut into paragraphs ("Chủ trì", "Phối hợp") under a
       // named cell followed by empty ones (the merged cell over them).
+      // Slots: the empty cells after a named cell, with that cell.
+      const std::vector<Range>& top = lines[0];
+      std::vector<size_t> slots;
+      for (size_t c = 0; c + 1 < top.size(); ++c) {
+        if (top[c].size() == 0 || top[c + 1].size() != 0) continue;
+        size_t span_end = c + 1;
+        while (span_end < top.size() && top[span_end].size() == 0) ++span_end;
+        for (size_t s = c; s < span_end; ++s) slots.push_back(s);
+        c = span_end - 1;
+      }
       std::vector<size_t> subs;
-      for (size_t b = next; b < n && subs.size() < lines[0].size() && !IsRow(b) && IsParagraph(b); ++b) {
+      for (size_t b = next; b < n && subs.size() < slots.size() && !IsRow(b) && IsParagraph(b); ++b) {
         if (vocab_.Classify(BlockText(b), mode_) == ColumnKind::kOther) break;
         subs.push_back(b);
       }
       if (!subs.empty()) {
-        std::vector<Range> second(lines[0].size(), Range{});
+        std::vector<Range> second(top.size(), Range{});
         size_t k = 0;
-        const std::vector<Range>& top = lines[0];
-        for (size_t c = 0; c + 1 < top.size() && k < subs.size(); ++c) {
-          if (top[c].size() == 0 || top[c + 1].size() != 0) continue;
-          size_t span_end = c + 1;
-          while (span_end < top.size() && top[span_end].size() == 0) ++span_end;
-          for (size_t s = c; s < span_end && k < subs.size(); ++s) second[s] = BlockRange(subs[k++]);
-          c = span_end - 1;
-        }
+        for (; k < subs.size(); ++k) second[slots[k]] = BlockRange(subs[k]);
         if (k == subs.size()) {
           auto two = vocab_.ReadHeader(t_, {top, second}, mode_);
           if (two && two->IsTaskTable()) {
@@ -207,7 +210,9 @@ class Assembler {
     std::vector<std::string_view> s;
     for (size_t b : pending) s.push_back(BlockText(b));
     // Sub-headers of a header repeated on a new page.
-    if (std::all_of(s.begin(), s.end(), [&](std::string_view x) { return vocab_.Classify(x, mode_) != ColumnKind::kOther; }))
+    if (std::all_of(s.begin(), s.end(), [&](std::string_view x) {
+          return std::find(header_cells_.begin(), header_cells_.end(), x) != header_cells_.end();
+        }))
       return true;
     Range first = BlockRange(pending.front()), last = BlockRange(pending.back());
     Range span{first.begin, last.end};
@@ -241,6 +246,10 @@ class Assembler {
   // Reads rows from block `b` on; returns the first block after the table.
   size_t Body(Table& t, size_t b) {
     more_.clear();
+    header_cells_.clear();
+    for (size_t h = static_cast<size_t>(t.first_block); h <= static_cast<size_t>(t.last_block); ++h)
+      for (const Range& c : SplitCells(t_, BlockRange(h)))
+        if (c.size() > 0) header_cells_.push_back(Slice(t_, c));
     size_t n = text_.blocks.size();
     int index = t.header.Find(ColumnKind::kIndex);
     int lead = t.header.Find(ColumnKind::kLead);
@@ -315,7 +324,8 @@ class Assembler {
   std::string_view t_;
   const TableVocabulary& vocab_;
   MatchMode mode_;
-  std::vector<std::vector<std::vector<Range>>> more_;  // per row, per column: its pieces
+  std::vector<std::vector<std::vector<Range>>> more_;
+  std::vector<std::string_view> header_cells_;  // the texts of the header's cells  // per row, per column: its pieces
 };
 
 }  // namespace

@@ -197,7 +197,11 @@ class DocumentRun {
     std::vector<Agency> enumeration;
     for (int c : tree_.node(id).children) {
       const segment::Node& n = tree_.node(c);
-      if (!n.in_body || InTable(n.block)) continue;
+      if (!n.in_body) continue;
+      if (InTable(n.block)) {  // a table row or section row: read by the TableExtractor
+        Walk(c, local);
+        continue;
+      }
       // Items that only name agencies, after a lead-in, become the addressees of what
       // follows ("Giao các sở ... gồm: - Sở A; - Sở B. Có trách nhiệm: a) ...").
       if (local_lead_in_ && n.children.empty()) {

@@ -18,7 +18,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest",
+    "role.enumeration_rest", "task.year_written",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -441,7 +441,16 @@ class DocumentRun {
             t.warnings.push_back("unknown_agency: '" + a.text + "' is not in the gazetteer");
           }
       auto deadlines = ex_.deadlines().FindAll(text_.text, part, dates_, mode_);
-      if (auto b = DeadlineFinder::Binding(deadlines)) t.deadline = deadlines[*b];
+      if (auto b = DeadlineFinder::Binding(deadlines)) {
+        t.deadline = deadlines[*b];
+        // "trước ngày 20/4": the year comes from the document date, a guess to check.
+        DeadlineKind kind = t.deadline->kind;
+        bool calendar = kind == DeadlineKind::kDate || kind == DeadlineKind::kMonth ||
+                        kind == DeadlineKind::kQuarter || kind == DeadlineKind::kHalfYear;
+        if (calendar && t.deadline->due && !Has("task.year_written", t.deadline->span))
+          t.warnings.push_back("year_inferred: the deadline '" + t.deadline->text + "' has no year; " +
+                               std::to_string(t.deadline->due->year) + " assumed");
+      }
       tasks_.push_back(std::move(t));
     }
   }

@@ -275,6 +275,23 @@ TEST(UnwrapTest, FirstLineIndentStartsAParagraph) {
               ElementsAre(JoinLines(first, 0, 5, " ") + " " + JoinLines(second, 0, second.size(), " ")));
 }
 
+TEST(UnwrapTest, AnOpenBracketRunsOnPastAnIndent) {
+  // seed-001's PDF: "(như:" ends a line and the next one is indented like a paragraph.
+  const std::string text =
+      "     - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức rà soát, đánh\n"
+      "giá hiệu quả hoạt động của một số phần mềm, ứng dụng đang triển khai (như:\n"
+      "     Công chức số, Công dân số…), trên cơ sở đó, đề xuất phương án nâng cấp,\n"
+      "hoàn thiện và triển khai mở rộng, bảo đảm phù hợp với yêu cầu thực tiễn.\n";
+  EXPECT_THAT(Blocks(text), ElementsAre(::testing::HasSubstr("(như: Công chức số, Công dân số…), trên cơ sở đó")));
+  // A closed bracket does not: the indent starts a paragraph.
+  const std::string closed =
+      "     - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức rà soát, đánh\n"
+      "giá hiệu quả hoạt động của một số phần mềm (Công chức số) như sau:\n"
+      "     Công chức số, Công dân số…, trên cơ sở đó, đề xuất phương án nâng cấp,\n"
+      "hoàn thiện và triển khai mở rộng, bảo đảm phù hợp với yêu cầu thực tiễn.\n";
+  EXPECT_EQ(Blocks(closed).size(), 2u);
+}
+
 TEST(UnwrapTest, PageBreaks) {
   struct Case {
     const char* name;

@@ -65,6 +65,21 @@ class Assembler {
   }
   bool IsRow(size_t b) const { return IsParagraph(b) && SplitCells(t_, BlockRange(b)).size() >= 3; }
 
+  // A Markdown row without its edge pipes: "| 1 | a |" -> "1 | a", so that the row's
+  // text is the same whichever form the table came in.
+  Range WithoutEdgePipes(Range r) const {
+    auto space = [&](size_t i) { return t_[i] == ' '; };
+    if (r.size() > 0 && t_[r.begin] == '|') {
+      ++r.begin;
+      while (r.begin < r.end && space(r.begin)) ++r.begin;
+    }
+    if (r.size() > 0 && t_[r.end - 1] == '|') {
+      --r.end;
+      while (r.end > r.begin && space(r.end - 1)) --r.end;
+    }
+    return r;
+  }
+
   // "|---|---|" (normalize sees no pipe in it) or "| --- | --- |".
   bool IsSeparatorBlock(size_t b) const {
     std::string_view s = BlockText(b);
@@ -271,7 +286,7 @@ class Assembler {
       if (!Pending(t, pending)) break;
       pending.clear();
       t.last_block = static_cast<int>(b);
-      Range span = BlockRange(b);
+      Range span = WithoutEdgePipes(BlockRange(b));
       if (AllNames(raw) || AllMatch(raw, &TableVocabulary::IsColumnNumberCell) ||
           AllMatch(raw, &TableVocabulary::IsSeparatorCell))
         continue;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "pipeline/common/utf8.h"
+#include "pipeline/ingest/pdf_table.h"
 
 namespace notices::ingest::pdf {
 
@@ -485,8 +486,59 @@ Block MergeLines(const Block& in) {
   return out;
 }
 
+// A row split by a page break: the next page's table starts with the same columns and a
+// row without a first cell (no row number); its cells carry on the previous page's last
+// row, which takes their text.
+void JoinSplitRow(std::vector<PageTable>& before, std::vector<PageTable>& after) {
+  if (before.empty() || after.empty() || before.back().rows.empty() || after.front().rows.empty()) return;
+  TableRowCells& last = before.back().rows.back();
+  TableRowCells& first = after.front().rows.front();
+  if (first.cells.size() < 2 || first.cells.size() != last.cells.size() || !first.cells[0].text.empty()) return;
+  for (size_t c = 0; c < first.cells.size(); ++c)
+    if (std::fabs(first.cells[c].x0 - last.cells[c].x0) > 2.0) return;
+  for (size_t c = 0; c < first.cells.size(); ++c) {
+    const std::string& more = first.cells[c].text;
+    if (more.empty()) continue;
+    std::string& text = last.cells[c].text;
+    if (!text.empty()) text.push_back(' ');
+    text += more;
+  }
+  after.front().rows.erase(after.front().rows.begin());
+  if (after.front().rows.empty()) after.erase(after.begin());
+}
+
+// A ruled table as a block of one line per row: the cells as words with " | " between
+// them, in the body's size so that no rule for small print (footnotes) applies.
+Block TableBlock(const PageTable& t, double body_size) {
+  Block b;
+  for (const TableRowCells& row : t.rows) {
+    Line l;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const TableCell& cell = row.cells[c];
+      Word w;
+      w.x0 = cell.x0;
+      w.x1 = cell.x1;
+      w.y0 = row.y0;
+      w.y1 = row.y1;
+      w.base = row.y0 + body_size;
+      w.size = body_size;
+      w.space_after = true;
+      if (c > 0) {
+        Word bar = w;
+        bar.text = "|";
+        bar.x1 = bar.x0;
+        l.words.push_back(std::move(bar));
+      }
+      w.text = cell.text;
+      l.words.push_back(std::move(w));
+    }
+    b.lines.push_back(std::move(l));
+  }
+  return b;
+}
+
 void ComposePage(const Page& raw_page, bool first_page, const std::vector<std::vector<bool>>& drop,
-                 double body_size, Emitter& em, LayoutStats* stats) {
+                 double body_size, Emitter& em, LayoutStats* stats, const std::vector<PageTable>& tables) {
   Page page;
   page.width = raw_page.width;
   page.height = raw_page.height;
@@ -498,6 +550,7 @@ void ComposePage(const Page& raw_page, bool first_page, const std::vector<std::v
       if (!drop[b][l]) kept.lines.push_back(raw_page.blocks[b].lines[l]);
     page.blocks.push_back(MergeLines(kept));
   }
+  for (const PageTable& t : tables) page.blocks.push_back(TableBlock(t, body_size));
   std::vector<BlockView> views;
   views.reserve(page.blocks.size());
   for (size_t b = 0; b < page.blocks.size(); ++b) {
@@ -581,7 +634,17 @@ void ComposeText(const std::vector<Page>& pages, const std::vector<bool>& text_p
                  DecodedText& out, LayoutStats* stats, bool remove_margins) {
   double body = BodyFontSize(pages);
   if (stats) stats->body_font_size = body;
-  DropMap drop = FindRunningLines(pages, text_pages, remove_margins, stats);
+  // Ruled tables first: their cells must not count as page numbers or running lines.
+  std::vector<Page> untabled;
+  std::vector<std::vector<PageTable>> tables(pages.size());
+  const std::vector<Page>* src = &pages;
+  if (std::any_of(pages.begin(), pages.end(), [](const Page& p) { return p.rules.size() >= 6; })) {
+    untabled = pages;
+    for (size_t p = 0; p < untabled.size(); ++p) tables[p] = TakeTables(untabled[p]);
+    for (size_t p = 1; p < tables.size(); ++p) JoinSplitRow(tables[p - 1], tables[p]);
+    src = &untabled;
+  }
+  DropMap drop = FindRunningLines(*src, text_pages, remove_margins, stats);
   if (out.page_starts.empty()) out.page_starts.push_back(out.text.size());
   Emitter em{out};
   for (size_t p = 0; p < pages.size(); ++p) {
@@ -591,7 +654,7 @@ void ComposeText(const std::vector<Page>& pages, const std::vector<bool>& text_p
     }
     em.page = static_cast<int>(p) + 1;
     bool text = p >= text_pages.size() || text_pages[p];
-    if (text) ComposePage(pages[p], p == 0, drop[p], body, em, stats);
+    if (text) ComposePage((*src)[p], p == 0, drop[p], body, em, stats, tables[p]);
     // No blank line at the end of a page: the '\f' follows the last line directly.
     while (out.text.size() >= 2 && out.text.back() == '\n' &&
            out.text[out.text.size() - 2] == '\n' && out.text.size() > out.page_starts.back() + 1)

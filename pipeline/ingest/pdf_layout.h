@@ -23,6 +23,8 @@
 //   - The footnote zone (blocks in a smaller font below all body text, starting with a
 //     number) is moved after the page's body: each footnote starts with its number as
 //     superscript digits, after a blank line.
+//   - Ruled tables (pdf_table.h) come out one row a line, cells joined by " | " (a
+//     row of one full-width cell without pipes), where the grid stands.
 //   - Pages are separated by '\f'; a page not in `text_pages` (needs OCR) is empty.
 //   - Lines keep their line breaks and final hyphens ("57-\nNQ/TW"); normalize joins them.
 //
@@ -55,9 +57,15 @@ struct Block {
   bool rotated = false;     // vertical text: read after the page's other blocks
 };
 
+// A straight line drawn on the page (a table border), horizontal or vertical.
+struct Rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct Page {
   double width = 595, height = 842;
   std::vector<Block> blocks;
+  std::vector<Rule> rules;  // ruled tables: pdf_table.h; empty when nothing is drawn
 };
 
 struct LayoutStats {

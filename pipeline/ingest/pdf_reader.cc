@@ -6,6 +6,7 @@
 #include "pipeline/ingest/pdf_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -203,8 +204,47 @@ class TextDev : public TextOutputDev {
     }
     TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, u, u_len);
   }
+  // Ruling lines (table borders): straight strokes, and thin filled rectangles.
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    AddRules(state, /*filled=*/false);
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    AddRules(state, /*filled=*/true);
+  }
+  std::vector<pdf::Rule> TakeRules() { return std::move(rules_); }
 
  private:
+  static constexpr double kMaxRuleThickness = 2.0;
+  static constexpr size_t kMaxRules = 20000;  // a drawing, not a table
+
+  void AddRules(GfxState* state, bool filled) {
+    const GfxPath* path = state->getPath();
+    if (path == nullptr || rules_.size() >= kMaxRules) return;
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      int n = sub->getNumPoints();
+      if (n < 2) continue;
+      std::vector<std::pair<double, double>> pts(static_cast<size_t>(n));
+      for (int j = 0; j < n; ++j) state->transform(sub->getX(j), sub->getY(j), &pts[static_cast<size_t>(j)].first,
+                                                   &pts[static_cast<size_t>(j)].second);
+      if (filled) {
+        double x0 = pts[0].first, x1 = x0, y0 = pts[0].second, y1 = y0;
+        for (const auto& [x, y] : pts) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+        if (y1 - y0 <= kMaxRuleThickness && x1 - x0 > kMaxRuleThickness) rules_.push_back({x0, (y0 + y1) / 2, x1, (y0 + y1) / 2});
+        else if (x1 - x0 <= kMaxRuleThickness && y1 - y0 > kMaxRuleThickness) rules_.push_back({(x0 + x1) / 2, y0, (x0 + x1) / 2, y1});
+        continue;
+      }
+      for (size_t j = 1; j < pts.size(); ++j) {
+        auto [ax, ay] = pts[j - 1];
+        auto [bx, by] = pts[j];
+        if (std::fabs(ay - by) < 0.5 || std::fabs(ax - bx) < 0.5) rules_.push_back({ax, ay, bx, by});
+      }
+    }
+  }
+  std::vector<pdf::Rule> rules_;
+
   // A legacy font (by name) whose codes are its bytes. Other legacy fonts keep their
   // Unicode (the Latin-1 reading of the bytes), turned back into bytes by ToLegacyBytes.
   bool PassCodes(GfxFont* font) {
@@ -258,6 +298,7 @@ pdf::Page ExtractPage(PDFDoc& doc, int page_no, FontTable& fonts) {
     }
   }
   text->decRefCnt();
+  out.rules = dev.TakeRules();
   return out;
 }
 

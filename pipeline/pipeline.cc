@@ -2,6 +2,9 @@
 // tests/cli/.
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "pipeline/common/sha256.h"
 #include "pipeline/segment/segmenter.h"
 
@@ -23,6 +26,21 @@ Record ErrorRecord(SourceInfo source, Error error) {
     error.message = r.source.path + ": " + error.message;
   r.error = std::move(error);
   return r;
+}
+
+// The PDF box of a table cell whose text starts at decoded offset `at`: the Box that
+// holds it (the PDF reader writes one per cell of a ruled table's rows).
+void PlaceCell(const ingest::DecodedText& decoded, size_t at, TaskCell& cell) {
+  auto it = std::upper_bound(decoded.boxes.begin(), decoded.boxes.end(), at,
+                             [](size_t offset, const ingest::Box& b) { return offset < b.begin; });
+  if (it == decoded.boxes.begin()) return;
+  const ingest::Box& b = *std::prev(it);
+  if (at > b.end) return;
+  cell.page = b.page;
+  cell.x = b.x;
+  cell.y = b.y;
+  cell.width = b.width;
+  cell.height = b.height;
 }
 
 }  // namespace
@@ -81,6 +99,7 @@ Record Pipeline::RunBytes(const std::string& path, std::string_view bytes) const
     for (Task& t : record.tasks) {
       size_t at = normalized.to_decoded.ToSource(t.span.begin);
       t.page = decoded->PageAt(at);
+      for (TaskCell& c : t.cells) PlaceCell(*decoded, normalized.to_decoded.ToSource(c.span.begin), c);
     }
   }
   return record;

@@ -2,6 +2,8 @@
 // the JSON Schema, by tests/cli/schema_test.py.
 #include "pipeline/emit/json_writer.h"
 
+#include <cmath>
+
 #include "pipeline/common/error.h"
 #include "pipeline/common/utf8.h"
 
@@ -91,6 +93,21 @@ Json Task(const CodePointIndex& idx, const notices::Task& t) {
     j["deadline"] = nullptr;
   }
   if (t.product) j["product"] = *t.product;
+  if (!t.cells.empty()) {
+    Json cells = Json::array();
+    for (const TaskCell& c : t.cells) {
+      Json cj;
+      cj["column"] = c.column;
+      cj["span"] = Span(idx, c.span);
+      if (c.page) {
+        cj["page"] = *c.page;
+        auto tenth = [](double v) { return std::round(v * 10) / 10; };  // 0.1 pt is plenty
+        cj["box"] = {tenth(c.x), tenth(c.y), tenth(c.width), tenth(c.height)};
+      }
+      cells.push_back(std::move(cj));
+    }
+    j["cells"] = std::move(cells);
+  }
   if (!t.extra_spans.empty()) {
     Json also = Json::array();
     for (const Range& r : t.extra_spans) also.push_back(Span(idx, r));

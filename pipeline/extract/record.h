@@ -72,6 +72,15 @@ struct Deadline {
   Range span;
 };
 
+// A cell of the table row a task comes from (task tables, table_extractor.h).
+struct TaskCell {
+  std::string column;       // what the header names it: "index", "task", "lead", "coordinate",
+                            // "time", "product", "note", "other"
+  Range span;               // its text; an empty range where the cell is empty
+  std::optional<int> page;  // PDF: the page and box the cell is drawn in (points from
+  double x = 0, y = 0, width = 0, height = 0;  // the page's top-left corner)
+};
+
 struct Task {
   std::string id;                      // "<first 12 hex of sha256>-<ordinal from 1>"
   std::optional<std::string> section;  // "2.2", "I.1", "a" ...
@@ -82,6 +91,7 @@ struct Task {
   std::optional<Deadline> deadline;
   std::optional<std::string> product;  // task tables: the "Sản phẩm" column
   std::vector<Range> extra_spans;      // the same task found elsewhere (prose + annex)
+  std::vector<TaskCell> cells;         // task tables: the cells of the task's row
   std::vector<std::string> warnings;   // where the extractor guessed
 };
 

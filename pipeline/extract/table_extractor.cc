@@ -163,6 +163,13 @@ class RowReader {
         }
         task_out.product = std::move(p);
       }
+      for (size_t c = 0; c < row.cells.size() && c < h.columns.size(); ++c) {
+        if (row.cells[c].size() == 0) continue;
+        TaskCell cell;
+        cell.column = std::string(ColumnKindName(h.columns[c]));
+        cell.span = row.cells[c];
+        task_out.cells.push_back(std::move(cell));
+      }
       if (task_out.lead.empty() && task_out.requested.empty())
         task_out.warnings.push_back("no_agency: no lead or requested body found");
       for (const auto* list : {&task_out.lead, &task_out.coordinate, &task_out.requested})
@@ -325,6 +332,7 @@ void MergeProseDuplicates(std::string_view text, std::vector<Task>& prose, std::
     }
     Task& p = prose[static_cast<size_t>(best)];
     p.extra_spans.push_back(row.span);
+    if (p.cells.empty()) p.cells = std::move(row.cells);
     if (!p.deadline) p.deadline = row.deadline;
     if (p.coordinate.empty()) p.coordinate = row.coordinate;
     if (!p.product) p.product = row.product;

@@ -345,6 +345,11 @@ struct Emitter {
     size_t begin = out.text.size();
     out.text += prefix;
     AppendLineText(line, g, from, out.text, stats);
+    if (line.table_row) {
+      CellBoxes(line, begin);
+      out.text.push_back('\n');
+      return;
+    }
     Box box;
     box.begin = begin;
     box.end = out.text.size();
@@ -356,6 +361,28 @@ struct Emitter {
     box.font_size = g.size;
     out.boxes.push_back(box);
     out.text.push_back('\n');
+  }
+  // A table row's words are joined by single spaces (all have space_after, none is a
+  // raised reference): one Box per cell, the "|" words have none.
+  void CellBoxes(const pdf::Line& line, size_t at) {
+    for (size_t k = 0; k < line.words.size(); ++k) {
+      const Word& w = line.words[k];
+      if (k > 0) ++at;
+      size_t end = at + w.text.size();
+      if (w.text != "|") {
+        Box box;
+        box.begin = at;
+        box.end = end;
+        box.page = page;
+        box.x = w.x0;
+        box.y = w.y0;
+        box.width = w.x1 - w.x0;
+        box.height = w.y1 - w.y0;
+        box.font_size = w.size;
+        out.boxes.push_back(box);
+      }
+      at = end;
+    }
   }
   void Blank() {
     if (!out.text.empty() && out.text.back() == '\n' &&
@@ -513,6 +540,7 @@ Block TableBlock(const PageTable& t, double body_size) {
   Block b;
   for (const TableRowCells& row : t.rows) {
     Line l;
+    l.table_row = true;
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const TableCell& cell = row.cells[c];
       Word w;

@@ -50,6 +50,7 @@ struct Word {
 
 struct Line {
   std::vector<Word> words;  // left to right
+  bool table_row = false;   // a ruled table's row: cells and "|" words, one Box per cell
 };
 
 struct Block {

@@ -21,7 +21,7 @@
 // Provenance: DecodedText::to_source stays EMPTY for a PDF. There is no byte of the
 // file behind a character of the text layer (content streams are compressed and glyph
 // codes go through font maps), so offsets into the file would be meaningless. Instead
-// page_starts gives the page of every byte and `boxes` holds one Box per emitted line
+// page_starts gives the page of every byte and `boxes` holds one Box per emitted line (one per cell for the rows of a ruled table)
 // (page, position in points from the page's top-left, height, dominant font size),
 // in text order; every non-newline byte of `text` lies in exactly one box.
 //

@@ -100,6 +100,9 @@ class GoldenTest(unittest.TestCase):
             text_record, pdf_record = (json.loads(l) for l in r.stdout.decode("utf-8").splitlines())
             self.assertEqual(fields(pdf_record), fields(text_record), stem)
             self.assertTrue(all(t["page"] for t in pdf_record["tasks"]), f"{stem}: PDF tasks carry their page")
+            cells = [c for t in pdf_record["tasks"] for c in t.get("cells", [])]
+            self.assertTrue(all(c.get("page") and len(c.get("box", [])) == 4 for c in cells),
+                            f"{stem}: PDF table cells carry their page and box")
 
     def test_spans_point_at_their_text(self):
         r = extract(["samples/" + n for n in sample_names()], "--with-text")

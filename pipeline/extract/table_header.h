@@ -9,8 +9,8 @@
 //
 // A row reaches extraction as one line of normalized text whose cells are joined by
 // " | " (text files, Markdown tables written by converters, and the rows that the PDF
-// and `pdftotext -layout` readers rebuild; see table_layout.h and
-// pipeline/ingest/pdf_table.h). A pipe separates cells when it stands at the line's edge
+// reader rebuilds from ruled grids, pipeline/ingest/pdf_table.h; the column layout of
+// `pdftotext -layout` is not read yet). A pipe separates cells when it stands at the line's edge
 // or between spaces, as normalize decides (pipeline/normalize/layout.cc).
 //
 // Column names come from rules/tables.toml (table.column.*), matched against whole

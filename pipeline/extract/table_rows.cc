@@ -1,5 +1,5 @@
 // FindTables: task tables of a normalized text, header to last row, with sections and
-// continuation rows. Tested by tests/extract/table_rows_test.cc.
+// continuation rows. Tested by tests/extract/table_extractor_test.cc.
 #include "pipeline/extract/table_rows.h"
 
 #include <algorithm>

@@ -84,14 +84,16 @@ std::vector<Grid> Grids(const std::vector<Seg>& h, const std::vector<Seg>& v) {
   }
   std::vector<Grid> kept;
   for (Grid& g : out) {
-    std::vector<double> ys, xs;
-    for (const Seg& s : g.h) ys.push_back(s.at);
-    for (const Seg& s : g.v) xs.push_back(s.at);
-    if (Distinct(ys).size() < 3 || Distinct(xs).size() < 3) continue;
     g.x0 = g.y0 = 1e18;
     g.x1 = g.y1 = -1e18;
     for (const Seg& s : g.h) g.x0 = std::min(g.x0, s.from), g.x1 = std::max(g.x1, s.to);
     for (const Seg& s : g.v) g.y0 = std::min(g.y0, s.from), g.y1 = std::max(g.y1, s.to);
+    // Rows: the horizontal lines, and the ends of the vertical ones (a table cut by a
+    // page break); columns: the vertical lines.
+    std::vector<double> ys{g.y0, g.y1}, xs;
+    for (const Seg& s : g.h) ys.push_back(s.at);
+    for (const Seg& s : g.v) xs.push_back(s.at);
+    if (g.h.empty() || Distinct(ys).size() < 2 || Distinct(xs).size() < 3) continue;
     kept.push_back(std::move(g));
   }
   std::sort(kept.begin(), kept.end(), [](const Grid& a, const Grid& b) { return a.y0 < b.y0; });
@@ -107,6 +109,10 @@ PageTable Read(const Grid& g, std::vector<Placed>& words) {
   std::vector<double> xs, ys;
   for (const Seg& s : g.v) xs.push_back(s.at);
   for (const Seg& s : g.h) ys.push_back(s.at);
+  // A table cut by a page break has no line at the cut: its vertical lines run past the
+  // last (or first) horizontal one, and that open band is a row too.
+  ys.push_back(g.y0);
+  ys.push_back(g.y1);
   xs = Distinct(xs);
   ys = Distinct(ys);
   // Drop the inner line of double borders.

@@ -9,13 +9,15 @@
 // What the reader does (each rule covered by tests/ingest/pdf_table_test.cc):
 //   - Ruling lines are horizontal or vertical segments (strokes, and filled rectangles
 //     thinner than 2 pt); collinear pieces are joined. A grid is a set of crossing lines
-//     with at least two rows (three horizontal lines) and two columns (three vertical
-//     lines); a lone rule (a footnote separator, an underline) is none.
+//     with at least two columns (three vertical lines) and one horizontal line; a lone
+//     rule (a footnote separator, an underline) is none.
 //   - The grid's columns are the x of its vertical lines, its rows the y of its
 //     horizontal lines. In each row band a cell runs between the vertical lines present
 //     at the band's middle, so a cell merged over several columns is one cell, placed in
 //     its first column (the others empty), and a row of a single cell over the whole
 //     width (a section title) has one cell.
+//   - A page break may cut a table without drawing a line there: the vertical lines
+//     running past the last (first) horizontal one close the open row.
 //   - A cell whose top line is missing belongs to the cell above (a merged cell over
 //     several rows, a header over two lines): its words go there.
 //   - A word belongs to the cell holding its centre; a cell's text is its words in

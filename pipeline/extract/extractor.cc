@@ -18,7 +18,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest", "task.year_written",
+    "role.enumeration_rest", "task.year_written", "role.addressee_prefix",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -305,6 +305,9 @@ class DocumentRun {
   // True when the agencies cover the head: nothing but list separators and role words
   // ("Đề nghị", "Giao") outside them.
   bool AddresseeOnly(Range head, const RoleLists& r) const {
+    // "Trách nhiệm của Sở X:" — the prefix only says whose duties follow.
+    re2::StringPiece prefix;
+    if (RE2::PartialMatch(Text(head), Re("role.addressee_prefix"), &prefix)) head.begin += prefix.size();
     size_t covered = 0;
     for (const auto* list : {&r.lead, &r.requested, &r.coordinate})
       for (const Agency& a : *list) covered += a.span.size();

@@ -18,7 +18,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest", "task.year_written",
+    "role.enumeration_rest", "task.year_written", "role.addressee_prefix", "task.section_title",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -101,6 +101,7 @@ class DocumentRun {
     for (int id = 1; id < tree_.size(); ++id) {
       if (tree_.node(id).kind == segment::NodeKind::kFootnote) Unit(id, Context{});
     }
+    if (tree_.header.closing) Unit(*tree_.header.closing, Context{});
     ex_.tables().AddTasks(text_.text, tables_, {ex_.agencies(), ex_.deadlines(), roles_, dates_, mode_}, tasks_);
     std::stable_sort(tasks_.begin(), tasks_.end(),
                      [](const Task& a, const Task& b) { return a.span.begin < b.span.begin; });
@@ -296,9 +297,20 @@ class DocumentRun {
     if (n.kind == segment::NodeKind::kHeading && !n.children.empty() && content == body && !strong &&
         content.size() < 120 && Text(content).find_last_of(".;") != content.size() - 1)
       return here;
+    // "3. Tổ chức thực hiện" whose paragraph went to the closing: a title alone.
+    if (n.kind == segment::NodeKind::kHeading && content == body && Has("task.section_title", content))
+      return here;
     bool is_task;
     if (n.kind == segment::NodeKind::kFootnote) {
       is_task = strong && !assessment;
+    } else if (n.kind == segment::NodeKind::kClosing) {
+      // The closing formula ("... thông báo để các cơ quan liên quan thực hiện./.", "Yêu
+      // cầu Thủ trưởng các sở ... nghiêm túc triển khai thực hiện./.") is no task, unless
+      // it is a paragraph of its own whose subjects get a duty with someone to report to
+      // ("người đứng đầu ... chịu trách nhiệm ...; kịp thời báo cáo Sở Xây dựng").
+      bool own_paragraph = body.begin == 0 || text_.text[body.begin - 1] == '\n';
+      is_task = own_paragraph && strong && own.has_assignee() && !own.cued && !own.report_to.empty() &&
+                !assessment;
     } else if (InOpening(id) && structured_) {
       // Before the numbered items of a structured document: only an explicit
       // assignment ("Giao Sở X ...") is a task there.
@@ -317,6 +329,9 @@ class DocumentRun {
   // True when the agencies cover the head: nothing but list separators and role words
   // ("Đề nghị", "Giao") outside them.
   bool AddresseeOnly(Range head, const RoleLists& r) const {
+    // "Trách nhiệm của Sở X:" — the prefix only says whose duties follow.
+    re2::StringPiece prefix;
+    if (RE2::PartialMatch(Text(head), Re("role.addressee_prefix"), &prefix)) head.begin += prefix.size();
     size_t covered = 0;
     for (const auto* list : {&r.lead, &r.requested, &r.coordinate})
       for (const Agency& a : *list) covered += a.span.size();
@@ -356,6 +371,9 @@ class DocumentRun {
     size_t index = 0;
     while (index + 1 < clauses.size() && clauses[index].end <= first_at) ++index;
     Range clause = clauses[index];
+    // "Thủ trưởng các sở ...; Chủ tịch UBND các xã ...; người đứng đầu ... chịu trách
+    // nhiệm ...": clauses that only name agencies continue the subject list.
+    while (index + 1 < clauses.size() && OnlyAgencies(clause)) clause.end = clauses[++index].end;
     auto inside = [&](const Agency& a) { return a.span.begin >= clause.begin && a.span.end <= clause.end + 1; };
     bool cued = false;
     for (const Range& c : all.cued_spans)
@@ -369,6 +387,23 @@ class DocumentRun {
     std::erase_if(all.requested, [&](const Agency& a) { return !inside(a); });
     all.cued = cued;
     return all;
+  }
+
+  // Whether a range holds agency names and nothing else but separators.
+  bool OnlyAgencies(Range r) const {
+    std::string rest;
+    size_t at = r.begin;
+    bool any = false;
+    auto first = std::lower_bound(mentions_.begin(), mentions_.end(), r.begin,
+                                  [](const AgencyMention& m, size_t pos) { return m.span.begin < pos; });
+    for (auto it = first; it != mentions_.end() && it->span.begin < r.end; ++it) {
+      if (it->span.end > r.end || it->span.begin < at) continue;
+      rest.append(text_.text, at, it->span.begin - at);
+      at = it->span.end;
+      any = true;
+    }
+    rest.append(text_.text, at, r.end - at);
+    return any && RE2::FullMatch(rest, Re("role.enumeration_rest"));
   }
 
   void EmitTasks(int id, Range content, const Context& ctx) {

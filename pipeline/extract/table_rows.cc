@@ -339,8 +339,8 @@ class Assembler {
   std::string_view t_;
   const TableVocabulary& vocab_;
   MatchMode mode_;
-  std::vector<std::vector<std::vector<Range>>> more_;
-  std::vector<std::string_view> header_cells_;  // the texts of the header's cells  // per row, per column: its pieces
+  std::vector<std::vector<std::vector<Range>>> more_;  // per row, per column: its pieces
+  std::vector<std::string_view> header_cells_;        // the texts of the header's cells
 };
 
 }  // namespace

@@ -85,6 +85,32 @@ std::unique_ptr<RE2> ParseOnly(const std::string& source, bool case_sensitive) {
   return std::make_unique<RE2>(source, opt);
 }
 
+// The number of capturing groups of a regex that parsed: RE2 counts them only when it
+// compiles. Every '(' outside a class and not an escape opens a group, unless '?'
+// follows, except for the named "(?P<" and "(?<".
+int CountCaptures(std::string_view re) {
+  int n = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // a leading ']' is literal
+    } else if (c == '(') {
+      std::string_view rest = re.substr(i + 1);
+      if (!rest.starts_with('?') || rest.starts_with("?P<") ||
+          (rest.starts_with("?<") && !rest.starts_with("?<=") && !rest.starts_with("?<!")))
+        ++n;
+    }
+  }
+  return n;
+}
+
 bool ParsedOk(const RE2& re) {
   return re.ok() || re.error_code() == RE2::ErrorPatternTooLarge;
 }
@@ -527,6 +553,7 @@ Status Loader::CompileAll() {
       return SyntaxError(p.origin_, "pattern '" + p.name_ + "': " + parsed->error() +
                                         " (at '" + parsed->error_arg() + "')");
     p.groups_ = parsed->NamedCapturingGroups();
+    p.ncaptures_ = CountCaptures(p.source_);
     if (std::unique_ptr<RE2> folded = ParseOnly(p.folded_source_, p.case_sensitive_); !ParsedOk(*folded))
       return SyntaxError(p.origin_, "pattern '" + p.name_ + "' (folded): " + folded->error());
     rules_->patterns_.push_back(std::move(raw.pattern));
@@ -644,6 +671,10 @@ const RE2& Pattern::Compile(Lazy& lazy) const {
   return *lazy.re;
 }
 
+std::string Pattern::set_source(bool folded) const {
+  return (case_sensitive_ ? "" : "(?i)") + (folded ? folded_source_ : source_);
+}
+
 int Pattern::group(std::string_view name) const {
   auto it = groups_.find(std::string(name));
   return it == groups_.end() ? -1 : it->second;
@@ -681,6 +712,9 @@ std::vector<std::string> CheckExamples(const RuleSet& rules) {
     };
     for (const RE2* compiled : {&re, &p->folded_regex()}) {
       if (!compiled->ok()) where("does not compile: " + compiled->error());
+      else if (compiled->NumberOfCapturingGroups() != p->capturing_groups())
+        where("the loader counted " + std::to_string(p->capturing_groups()) + " groups, RE2 " +
+              std::to_string(compiled->NumberOfCapturingGroups()));
     }
     if (!re.ok()) continue;
     for (const Example& ex : p->match_examples()) {

@@ -100,6 +100,11 @@ class Pattern {
   int group(std::string_view name) const;
   // Named groups and their indices, as RE2::NamedCapturingGroups() gives them.
   const std::map<std::string, int>& named_groups() const { return groups_; }
+  // RE2::NumberOfCapturingGroups() (both forms), known without compiling.
+  int capturing_groups() const { return ncaptures_; }
+  // The source for an RE2::Set, which has no per-pattern options: source() or
+  // folded_source(), with "(?i)" in front unless case_sensitive.
+  std::string set_source(bool folded) const;
   // Attribute lookups; `fallback` when absent or of another type.
   std::string attr_string(std::string_view key, std::string_view fallback = {}) const;
   int64_t attr_int(std::string_view key, int64_t fallback = 0) const;
@@ -127,6 +132,7 @@ class Pattern {
   std::string folded_source_;
   bool case_sensitive_ = false;
   std::map<std::string, int> groups_;
+  int ncaptures_ = 0;
   mutable Lazy compiled_[2];  // exact, folded
   std::map<std::string, AttrValue, std::less<>> attrs_;
   std::vector<Example> match_, no_match_;

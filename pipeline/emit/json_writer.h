@@ -5,6 +5,9 @@
 //   nlohmann::ordered_json j = emit::RecordToJson(record, opt);
 //
 // Keys come in the contract's order, so output is byte-identical for identical records.
+// RecordToJsonLine writes the line directly (no DOM; the hot path of `notices extract`)
+// and gives exactly the bytes of RecordToJson(record, opt).dump(-1, ' ', false,
+// error_handler_t::replace); RecordToJson is for callers that want to edit the record.
 // Spans are converted from the record's byte offsets to code point offsets into the
 // normalized text. Strings taken from documents are escaped by the JSON library; any
 // invalid UTF-8 (there should be none) is replaced, never emitted raw.

@@ -124,11 +124,11 @@ Error RuleError(const ruleset::Pattern& p, const std::string& what) {
 Result<Rule> MakeRule(const ruleset::Pattern& p) {
   Rule rule;
   rule.pattern = &p;
-  const RE2* regexes[2] = {&p.regex(), &p.folded_regex()};
+  // Both forms have the same groups, known from the parse: nothing is compiled here.
   for (int mode = 0; mode < 2; ++mode) {
     rule.group[mode].fill(-1);
-    rule.ncaptures[mode] = regexes[mode]->NumberOfCapturingGroups() + 1;
-    for (const auto& [name, index] : regexes[mode]->NamedCapturingGroups()) {
+    rule.ncaptures[mode] = p.capturing_groups() + 1;
+    for (const auto& [name, index] : p.named_groups()) {
       auto it = std::find(std::begin(kGroupNames), std::end(kGroupNames), name);
       if (it == std::end(kGroupNames))
         return RuleError(p, "unknown group '" + name + "' (see the list in deadlines.toml)");
@@ -167,10 +167,8 @@ Result<std::unique_ptr<RE2::Set>> BuildSet(const std::vector<Rule>& rules, Match
   for (size_t i = 0; i < rules.size(); ++i) {
     const Rule& rule = rules[i];
     if (mode == MatchMode::kFolded && rule.exact_only) continue;
-    const RE2& re = rule.regex(mode);
-    const std::string source = (re.options().case_sensitive() ? "" : "(?i)") + re.pattern();
     std::string error;
-    if (set->Add(source, &error) < 0)
+    if (set->Add(rule.pattern->set_source(mode == MatchMode::kFolded), &error) < 0)
       return RuleError(*rule.pattern, "cannot join the pattern set: " + error);
     index.push_back(i);
   }

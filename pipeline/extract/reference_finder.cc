@@ -43,10 +43,11 @@ struct Groups {
   int m = -1, kind = -1, code = -1, number = -1, count = 0;
 };
 
-Groups GroupsOf(const RE2& re) {
+// The same in the exact and folded forms; read from the parse, without compiling.
+Groups GroupsOf(const ruleset::Pattern& p) {
   Groups g;
-  g.count = re.NumberOfCapturingGroups() + 1;
-  const auto& named = re.NamedCapturingGroups();
+  g.count = p.capturing_groups() + 1;
+  const auto& named = p.named_groups();
   auto find = [&](const char* name) {
     auto it = named.find(name);
     return it == named.end() ? -1 : it->second;
@@ -125,10 +126,8 @@ Result<ReferenceFinder> ReferenceFinder::Create(std::shared_ptr<const ruleset::R
   impl->abbreviated = &rules->pattern(kAbbreviated);
   impl->date_gap = &rules->pattern(kDateGap);
   for (int m = 0; m < 2; ++m) {
-    impl->citation_groups[m] =
-        GroupsOf(m == 0 ? impl->citation->regex() : impl->citation->folded_regex());
-    impl->abbreviated_groups[m] =
-        GroupsOf(m == 0 ? impl->abbreviated->regex() : impl->abbreviated->folded_regex());
+    impl->citation_groups[m] = GroupsOf(*impl->citation);
+    impl->abbreviated_groups[m] = GroupsOf(*impl->abbreviated);
   }
   if (impl->citation_groups[0].number < 0 || impl->citation_groups[0].kind < 0 ||
       impl->abbreviated_groups[0].number < 0 || impl->abbreviated_groups[0].code < 0)
@@ -140,9 +139,8 @@ Result<ReferenceFinder> ReferenceFinder::Create(std::shared_ptr<const ruleset::R
     options.set_log_errors(false);
     impl->set[m] = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const ruleset::Pattern* p : {impl->citation, impl->abbreviated}) {
-      const RE2& re = m == 0 ? p->regex() : p->folded_regex();
       std::string error;
-      if (impl->set[m]->Add((re.options().case_sensitive() ? "" : "(?i)") + re.pattern(), &error) < 0)
+      if (impl->set[m]->Add(p->set_source(m == 1), &error) < 0)
         return Error(ErrorCode::kRuleSyntax, "rule file " + p->origin().ToString() + ": pattern " +
                                                  p->name() + ": " + error);
     }

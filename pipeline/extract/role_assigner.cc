@@ -119,11 +119,8 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     if (!decided && OpensClause(prefix, mode)) {
       size_t suffix_end = std::min(range.end, end + 300);
       std::string_view suffix = text.substr(end, suffix_end - end);
-      re2::StringPiece skip;
-      if (RE2::PartialMatch(suffix, Regex(*subject_skip_, mode), &skip) || true) {
-        re2::StringPiece input(suffix);
-        if (RE2::Consume(&input, Regex(*subject_skip_, mode))) suffix = std::string_view(input.data(), input.size());
-      }
+      re2::StringPiece input(suffix);
+      if (RE2::Consume(&input, Regex(*subject_skip_, mode))) suffix = std::string_view(input.data(), input.size());
       if (suffix.size() > 60) suffix = suffix.substr(0, 60);
       bool at_end = suffix.find_first_not_of(" .;") == std::string_view::npos;
       // A verb follows: one of role.subject_suffix, or any lowercase word that is not

@@ -67,10 +67,7 @@ RE2::Options SetOptions() {
   return opt;
 }
 
-std::string SetSource(const ruleset::Pattern& p, bool folded) {
-  std::string prefix = p.regex().options().case_sensitive() ? "" : "(?i)";
-  return prefix + (folded ? FoldDiacritics(p.source()) : p.source());
-}
+std::string SetSource(const ruleset::Pattern& p, bool folded) { return p.set_source(folded); }
 
 }  // namespace
 

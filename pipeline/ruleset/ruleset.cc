@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdio>
 #include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
 
 #include <toml++/toml.h>
+#include <unicode/uchar.h>
 
 #include "pipeline/normalize/tone.h"
 #include "pipeline/ruleset/builtin_files.h"
@@ -18,10 +20,100 @@ namespace notices::ruleset {
 
 namespace {
 
-constexpr std::string_view kBuiltinDefines[][2] = {
-    {"WB_L", R"((?:^|[^\pL\pN]))"},
-    {"WB_R", R"((?:$|[^\pL\pN]))"},
+// The blocks the built-in letter classes cover: Basic Latin, Latin-1 Supplement, Latin
+// Extended-A and -B, Latin Extended Additional (Vietnamese letters with two marks).
+constexpr std::pair<char32_t, char32_t> kLatinBlocks[] = {{0x0000, 0x024F}, {0x1E00, 0x1EFF}};
+
+// The contents of a character class (no brackets) holding the code points of the Latin
+// blocks whose general category passes `keep`, as \x{...} ranges.
+std::string LatinClass(bool (*keep)(int8_t category)) {
+  std::string out;
+  auto hex = [&](char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(c));
+    out += buf;
+  };
+  for (auto [first, last] : kLatinBlocks) {
+    for (char32_t c = first; c <= last; ++c) {
+      if (!keep(u_charType(static_cast<UChar32>(c)))) continue;
+      char32_t end = c;
+      while (end < last && keep(u_charType(static_cast<UChar32>(end + 1)))) ++end;
+      hex(c);
+      if (end > c) {
+        out += '-';
+        hex(end);
+      }
+      c = end;
+    }
+  }
+  return out;
+}
+
+struct BuiltinDefine {
+  std::string name;
+  std::string body;
+  bool class_contents = false;  // inserted as is, to be written inside [...]
 };
+
+// Built once per process (ICU's tables do not change).
+const std::vector<BuiltinDefine>& BuiltinDefines() {
+  static const std::vector<BuiltinDefine> defines = [] {
+    std::string letter = LatinClass([](int8_t t) {
+      return t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
+             t == U_MODIFIER_LETTER || t == U_OTHER_LETTER;
+    });
+    std::string upper = LatinClass([](int8_t t) { return t == U_UPPERCASE_LETTER; });
+    std::string lower = LatinClass([](int8_t t) { return t == U_LOWERCASE_LETTER; });
+    return std::vector<BuiltinDefine>{
+        {"WB_L", "(?:^|[^0-9" + letter + "])", false},
+        {"WB_R", "(?:$|[^0-9" + letter + "])", false},
+        {"LETTER", letter, true},
+        {"UPPER", upper, true},
+        {"LOWER", lower, true},
+    };
+  }();
+  return defines;
+}
+
+// Parses `source` without compiling it: RE2 with a memory budget too small for any
+// program stops right after parsing. Syntax errors come out as from a full compile.
+std::unique_ptr<RE2> ParseOnly(const std::string& source, bool case_sensitive) {
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_case_sensitive(case_sensitive);
+  opt.set_max_mem(3);  // 2/3 of it is below the size of an empty program
+  return std::make_unique<RE2>(source, opt);
+}
+
+// The number of capturing groups of a regex that parsed: RE2 counts them only when it
+// compiles. Every '(' outside a class and not an escape opens a group, unless '?'
+// follows, except for the named "(?P<" and "(?<".
+int CountCaptures(std::string_view re) {
+  int n = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // a leading ']' is literal
+    } else if (c == '(') {
+      std::string_view rest = re.substr(i + 1);
+      if (!rest.starts_with('?') || rest.starts_with("?P<") ||
+          (rest.starts_with("?<") && !rest.starts_with("?<=") && !rest.starts_with("?<!")))
+        ++n;
+    }
+  }
+  return n;
+}
+
+bool ParsedOk(const RE2& re) {
+  return re.ok() || re.error_code() == RE2::ErrorPatternTooLarge;
+}
 
 Error SyntaxError(const Origin& at, const std::string& what) {
   return Error(ErrorCode::kRuleSyntax, "rule file " + at.ToString() + ": " + what);
@@ -426,11 +518,16 @@ Result<std::string> Loader::Expand(const std::string& regex, const Origin& at, i
       if (it != defines_.end()) {
         body = it->second.first;
       } else {
-        bool found = false;
-        for (const auto& d : kBuiltinDefines) {
-          if (d[0] == name) { body = std::string(d[1]); found = true; }
+        const BuiltinDefine* builtin = nullptr;
+        for (const BuiltinDefine& d : BuiltinDefines())
+          if (d.name == name) builtin = &d;
+        if (builtin == nullptr) return SyntaxError(at, "unknown define '{" + name + "}'");
+        if (builtin->class_contents) {
+          out += builtin->body;
+          i = close;
+          continue;
         }
-        if (!found) return SyntaxError(at, "unknown define '{" + name + "}'");
+        body = builtin->body;
       }
       auto expanded = Expand(body, at, depth + 1);
       if (!expanded) return expanded;
@@ -447,16 +544,18 @@ Status Loader::CompileAll() {
     auto expanded = Expand(normalize::CanonicalForm(raw.regex), p.origin_, 0);
     if (!expanded) return expanded.error();
     p.source_ = *expanded;
-    RE2::Options opt;
-    opt.set_log_errors(false);
-    opt.set_case_sensitive(raw.case_sensitive);
-    p.regex_ = std::make_unique<RE2>(p.source_, opt);
-    if (!p.regex_->ok())
-      return SyntaxError(p.origin_, "pattern '" + p.name_ + "': " + p.regex_->error() +
-                                        " (at '" + p.regex_->error_arg() + "')");
-    p.folded_ = std::make_unique<RE2>(normalize::FoldDiacritics(p.source_), opt);
-    if (!p.folded_->ok())
-      return SyntaxError(p.origin_, "pattern '" + p.name_ + "' (folded): " + p.folded_->error());
+    p.folded_source_ = normalize::FoldDiacritics(p.source_);
+    p.case_sensitive_ = raw.case_sensitive;
+    // Compiling waits for first use (Pattern::Compile); parsing now reports errors
+    // with the rule's file and line.
+    std::unique_ptr<RE2> parsed = ParseOnly(p.source_, p.case_sensitive_);
+    if (!ParsedOk(*parsed))
+      return SyntaxError(p.origin_, "pattern '" + p.name_ + "': " + parsed->error() +
+                                        " (at '" + parsed->error_arg() + "')");
+    p.groups_ = parsed->NamedCapturingGroups();
+    p.ncaptures_ = CountCaptures(p.source_);
+    if (std::unique_ptr<RE2> folded = ParseOnly(p.folded_source_, p.case_sensitive_); !ParsedOk(*folded))
+      return SyntaxError(p.origin_, "pattern '" + p.name_ + "' (folded): " + folded->error());
     rules_->patterns_.push_back(std::move(raw.pattern));
   }
   return {};
@@ -561,10 +660,24 @@ Status RuleSet::Require(std::span<const std::string_view> patterns,
   return {};
 }
 
+const RE2& Pattern::Compile(Lazy& lazy) const {
+  std::call_once(lazy.once, [&] {
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    opt.set_case_sensitive(case_sensitive_);
+    lazy.re = std::make_unique<RE2>(&lazy == &compiled_[0] ? source_ : folded_source_, opt);
+    lazy.ready.store(lazy.re.get(), std::memory_order_release);
+  });
+  return *lazy.re;
+}
+
+std::string Pattern::set_source(bool folded) const {
+  return (case_sensitive_ ? "" : "(?i)") + (folded ? folded_source_ : source_);
+}
+
 int Pattern::group(std::string_view name) const {
-  const auto& groups = regex_->NamedCapturingGroups();
-  auto it = groups.find(std::string(name));
-  return it == groups.end() ? -1 : it->second;
+  auto it = groups_.find(std::string(name));
+  return it == groups_.end() ? -1 : it->second;
 }
 
 std::string Pattern::attr_string(std::string_view key, std::string_view fallback) const {
@@ -597,6 +710,13 @@ std::vector<std::string> CheckExamples(const RuleSet& rules) {
     auto where = [&](const std::string& what) {
       failures.push_back(p->origin().ToString() + ": pattern " + p->name() + ": " + what);
     };
+    for (const RE2* compiled : {&re, &p->folded_regex()}) {
+      if (!compiled->ok()) where("does not compile: " + compiled->error());
+      else if (compiled->NumberOfCapturingGroups() != p->capturing_groups())
+        where("the loader counted " + std::to_string(p->capturing_groups()) + " groups, RE2 " +
+              std::to_string(compiled->NumberOfCapturingGroups()));
+    }
+    if (!re.ok()) continue;
     for (const Example& ex : p->match_examples()) {
       std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
       if (!re.Match(ex.text, 0, ex.text.size(), RE2::UNANCHORED, groups.data(),

@@ -23,20 +23,37 @@
 //
 // All regex and word-list text is put in the canonical form of the normalized text
 // (NFC, classic tone placement; see normalize/tone.h) before compiling, so a rule
-// written "hoà" matches a text written "hòa". Every pattern is also compiled in a
-// folded form (no diacritics, đ -> d) for text that lost its marks (OCR layers).
+// written "hoà" matches a text written "hòa". Every pattern also has a folded form (no
+// diacritics, đ -> d) for text that lost its marks (OCR layers).
 //
-// Built-in defines, usable in any pattern:
-//   {WB_L}  a left word edge:  (?:^|[^\pL\pN])   (RE2's \b is ASCII-only)
-//   {WB_R}  a right word edge: (?:$|[^\pL\pN])
+// Compilation is lazy: loading parses every regex (so syntax errors are reported at
+// load, with file and line) but compiles a pattern's RE2 only when regex() or
+// folded_regex() is first called. A process that reads one notice pays only for the
+// patterns it uses, and folded forms are never compiled for text that keeps its marks.
 //
-// Thread-safety: a RuleSet is immutable after loading; share it through
-// shared_ptr<const RuleSet> across threads.
+// Built-in defines, usable in any pattern. They spell out the letters of Latin script
+// (U+0000..U+024F and U+1E00..U+1EFF, which hold every Vietnamese letter) by their
+// Unicode category, instead of the whole of Unicode as \pL does: RE2 compiles them to
+// a few byte ranges, so patterns and pattern sets stay small and quick to build and
+// run. Letters of other scripts count as non-letters.
+//   {WB_L}    a left word edge:  (?:^|[^0-9{LETTER}]) (RE2's \b is ASCII-only); a
+//             superscript footnote marker ("2026¹") is an edge
+//   {WB_R}    a right word edge: (?:$|[^0-9{LETTER}])
+//   {LETTER}  the letters (\pL of Latin script), as class contents: write [{LETTER}],
+//             [^{LETTER}], [{LETTER} .]
+//   {UPPER}   the capital letters (\p{Lu} of Latin script), class contents likewise
+//   {LOWER}   the small letters (\p{Ll} of Latin script), class contents likewise
+// The class contents are written with \x{...} escapes, so folding leaves them intact.
+//
+// Thread-safety: a RuleSet is immutable after loading (lazy compilation is internal and
+// thread-safe); share it through shared_ptr<const RuleSet> across threads.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -72,10 +89,22 @@ class Pattern {
   const std::string& name() const { return name_; }
   const Origin& origin() const { return origin_; }
   const std::string& source() const { return source_; }  // the regex after expansion
-  const RE2& regex() const { return *regex_; }
-  const RE2& folded_regex() const { return *folded_; }   // marks folded away
-  // Index of a named group, or -1.
+  const std::string& folded_source() const { return folded_source_; }  // marks folded away
+  bool case_sensitive() const { return case_sensitive_; }
+  // The compiled regexes, built on first call (thread-safe). A pattern too large for
+  // RE2's memory budget, which only compiling reveals, gives a regex that is not ok()
+  // and matches nothing; CheckExamples reports it.
+  const RE2& regex() const { return Get(compiled_[0]); }
+  const RE2& folded_regex() const { return Get(compiled_[1]); }
+  // Index of a named group, or -1 (the same in both forms; no compilation needed).
   int group(std::string_view name) const;
+  // Named groups and their indices, as RE2::NamedCapturingGroups() gives them.
+  const std::map<std::string, int>& named_groups() const { return groups_; }
+  // RE2::NumberOfCapturingGroups() (both forms), known without compiling.
+  int capturing_groups() const { return ncaptures_; }
+  // The source for an RE2::Set, which has no per-pattern options: source() or
+  // folded_source(), with "(?i)" in front unless case_sensitive.
+  std::string set_source(bool folded) const;
   // Attribute lookups; `fallback` when absent or of another type.
   std::string attr_string(std::string_view key, std::string_view fallback = {}) const;
   int64_t attr_int(std::string_view key, int64_t fallback = 0) const;
@@ -86,11 +115,25 @@ class Pattern {
 
  private:
   friend class Loader;
+  struct Lazy {
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+    std::atomic<const RE2*> ready{nullptr};  // set once `re` is built
+  };
+  const RE2& Get(Lazy& lazy) const {
+    if (const RE2* re = lazy.ready.load(std::memory_order_acquire)) return *re;
+    return Compile(lazy);
+  }
+  const RE2& Compile(Lazy& lazy) const;
+
   std::string name_;
   Origin origin_;
   std::string source_;
-  std::unique_ptr<RE2> regex_;
-  std::unique_ptr<RE2> folded_;
+  std::string folded_source_;
+  bool case_sensitive_ = false;
+  std::map<std::string, int> groups_;
+  int ncaptures_ = 0;
+  mutable Lazy compiled_[2];  // exact, folded
   std::map<std::string, AttrValue, std::less<>> attrs_;
   std::vector<Example> match_, no_match_;
 };

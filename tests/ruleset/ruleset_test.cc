@@ -41,6 +41,46 @@ no_match = ["ngày tháng 5"]
   EXPECT_EQ((*rs)->PatternsWithPrefix("date.").size(), 1u);
 }
 
+TEST(RuleSetTest, BuiltinLetterClassesAndEdges) {
+  struct Case { const char* regex; const char* text; bool matches; } cases[] = {
+      {"^[{LETTER}]+$", "Đường", true},
+      {"^[{LETTER}]+$", "ỹ", true},
+      {"^[{LETTER}]+$", "a1", false},
+      {"^[^{LETTER}]+$", "12 ,;", true},
+      {"^[{UPPER}]", "Ủy", true},
+      {"^[{LOWER}]+$", "ủy", true},
+      {"{WB_L}(?P<m>sở){WB_R}", "các sở, ngành", true},
+      {"{WB_L}(?P<m>sở){WB_R}", "cơsở", false},
+      {"{WB_L}(?P<m>sở){WB_R}", "sởi", false},
+      {"{WB_L}(?P<m>2026){WB_R}", "năm 2026¹", true},  // a footnote marker is an edge
+      {"{WB_L}(?P<m>2026){WB_R}", "năm 20261", false},
+  };
+  for (const Case& c : cases) {
+    auto rs = Load(std::string("[[pattern]]\nname = \"p\"\ncase_sensitive = true\nregex = '") + c.regex + "'\n");
+    ASSERT_TRUE(rs) << c.regex << ": " << rs.error().message;
+    const Pattern& p = (*rs)->pattern("p");
+    EXPECT_EQ(RE2::PartialMatch(c.text, p.regex()), c.matches) << c.regex << " on " << c.text;
+  }
+}
+
+TEST(RuleSetTest, GroupCountsAndSetSourcesWithoutCompiling) {
+  struct Case { const char* regex; int groups; } cases[] = {
+      {"a", 0},
+      {"(a)(?:b)(?P<c>c)", 2},
+      {R"(\(a\)[(](?i:x)(y))", 1},
+      {R"([]()]+(z))", 1},
+      {R"([^]()]+(z)(?P<w>w))", 2},
+  };
+  for (const Case& c : cases) {
+    auto rs = Load(std::string("[[pattern]]\nname = \"p\"\nregex = '") + c.regex + "'\n");
+    ASSERT_TRUE(rs) << c.regex << ": " << rs.error().message;
+    const Pattern& p = (*rs)->pattern("p");
+    EXPECT_EQ(p.capturing_groups(), c.groups) << c.regex;
+    EXPECT_EQ(p.capturing_groups(), p.regex().NumberOfCapturingGroups()) << c.regex;
+    EXPECT_EQ(p.set_source(false), std::string("(?i)") + p.source());
+  }
+}
+
 TEST(RuleSetTest, RulesAreMatchedInCanonicalToneForm) {
   // Written with the modern placement, matched against classic-form text.
   auto rs = Load(R"(

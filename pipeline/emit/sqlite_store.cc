@@ -147,18 +147,22 @@ CREATE VIEW current_tasks AS
   LEFT JOIN deadlines dl ON dl.task = t.id;
 )sql";
 
-// Version 2: full-text search over task text; existing tasks are indexed here. `folded`
-// is the text with đ/Đ spelled d/D, NULL when it has neither (char(273) is đ, char(272)
-// is Đ); Folded() computes the same for new rows.
+// Version 2: full-text search over task text. The index keeps no copy of the text: its
+// content is the view task_fts_source over `tasks` (snippet() and highlight() read it
+// there). `folded` is the text with đ/Đ spelled d/D, NULL when it has neither
+// (char(273) is đ, char(272) is Đ); Folded() computes the same value for new rows, and
+// 'rebuild' indexes the rows already there.
 constexpr std::string_view kSchemaV2 = R"sql(
-CREATE VIRTUAL TABLE task_fts USING fts5(
-  text, folded, tokenize = 'unicode61 remove_diacritics 2'
-);
-INSERT INTO task_fts(rowid, text, folded)
+CREATE VIEW task_fts_source AS
   SELECT id, text,
          CASE WHEN instr(text, char(273)) OR instr(text, char(272))
-              THEN replace(replace(text, char(273), 'd'), char(272), 'D') END
+              THEN replace(replace(text, char(273), 'd'), char(272), 'D') END AS folded
   FROM tasks;
+CREATE VIRTUAL TABLE task_fts USING fts5(
+  text, folded, content = 'task_fts_source', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO task_fts(task_fts) VALUES('rebuild');
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -280,7 +284,7 @@ struct SqliteStore::Impl {
   };
   std::unordered_map<std::string, AgencyRow> agency_ids;  // cleared on any rollback
 
-  Stmt find_sha, find_previous, insert_document, insert_reference, insert_task, upsert_agency,
+  Stmt savepoint, release, rollback_to, find_sha, find_previous, insert_document, insert_reference, insert_task, upsert_agency,
       insert_role, insert_deadline, insert_fts, insert_error, update_run;
 
   ~Impl() {
@@ -320,6 +324,9 @@ struct SqliteStore::Impl {
       Stmt* stmt;
       std::string_view sql;
     } list[] = {
+        {&savepoint, "SAVEPOINT document"},
+        {&release, "RELEASE document"},
+        {&rollback_to, "ROLLBACK TO document"},
         {&find_sha, "SELECT id FROM documents WHERE sha256 = ?1"},
         {&find_previous,
          "SELECT id FROM documents WHERE (?1 <> '-' AND path = ?1) OR series = ?2 "
@@ -644,15 +651,15 @@ struct SqliteStore::Impl {
     } else if (rc != SQLITE_DONE) {
       return DbError("look up a previous version");
     }
-    if (Status st = Exec("SAVEPOINT document"); !st) return st.error();
+    if (savepoint.Step() != SQLITE_DONE) return DbError("savepoint");
     Status st = InsertDocument(r, previous);
     if (!st) {
       // Only this document goes; the batch goes on. A failure of the database itself
       // (disk full, I/O) shows again right below and ends the run.
       std::string why = st.error().message;
       agency_ids.clear();
-      if (Status rb = Exec("ROLLBACK TO document"); !rb) return rb.error();
-      if (Status rel = Exec("RELEASE document"); !rel) return rel.error();
+      if (rollback_to.Step() != SQLITE_DONE || release.Step() != SQLITE_DONE)
+        return DbError("roll back a document");
       if (Status e = InsertError(r.source.path, r.source.sha256, ErrorCodeName(ErrorCode::kInternal),
                                  "the database refused the record", why);
           !e)
@@ -660,7 +667,7 @@ struct SqliteStore::Impl {
       ++counts.errors;
       return AddOutcome::kRejected;
     }
-    if (Status rel = Exec("RELEASE document"); !rel) return rel.error();
+    if (release.Step() != SQLITE_DONE) return DbError("release a document");
     ++counts.added;
     if (previous) ++counts.new_versions;
     return previous ? AddOutcome::kNewVersion : AddOutcome::kAdded;
@@ -692,6 +699,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   // WAL must be set outside a transaction; it also proves the file is a database.
   Status st = impl->Exec("PRAGMA journal_mode = WAL");
   if (st) st = impl->Exec("PRAGMA synchronous = NORMAL");
+  // The unique index on task ids takes random keys: with the default 2 MiB page cache a
+  // large database reads its pages back from the file on every batch.
+  if (st) st = impl->Exec("PRAGMA cache_size = -32768");
   if (!st) return Error(ErrorCode::kIo, "cannot use database " + path + ": " + st.error().message);
   int target = options.schema_version > 0 ? std::min(options.schema_version, LatestVersion())
                                           : LatestVersion();

@@ -29,12 +29,15 @@
 //   runs            one row per import run: started, finished, status (running,
 //                   completed, interrupted), counts, and last_input (where it stopped)
 //   schema_version  one row per applied migration
-//   task_fts        FTS5 index over task text (see "Full-text search")
+//   task_fts        FTS5 index over task text (see "Full-text search"); it stores no copy
+//                   of the text: its content is the view task_fts_source over `tasks`
 //   views: current_documents (the latest version of each notice), current_tasks (tasks
 //   of current documents with due, deadline and lead names), task_roles (task x role x
 //   agency name).
 // Spans are [start, end) code point offsets into documents.text, as in the JSON.
 // Optional values are NULL; JSON arrays (recipients, warnings, also_at) are JSON text.
+// Foreign keys are declared for readers and tools; the store writes whole documents in
+// savepoints and does not turn on SQLite's (per-connection) enforcement.
 //
 // Idempotence and versions. A record whose source sha256 is already in `documents` adds
 // nothing (kUnchanged), whatever its path: the same bytes give the same task ids. A

@@ -78,9 +78,10 @@ TEST(SqliteStoreTest, MigratesAnOldDatabaseAndKeepsItsRows) {
   EXPECT_EQ(r.Scalar("SELECT t.task_id FROM task_fts JOIN tasks t ON t.id = task_fts.rowid "
                      "WHERE task_fts MATCH 'ra soat'"),
             testing::SampleNotice().tasks[0].id);
-  // And new rows are indexed by the store.
+  // And new rows are indexed by the store, the same way.
   Import(*store, {testing::HostileNotice()});
   EXPECT_EQ(r.Scalar("SELECT count(*) FROM task_fts WHERE task_fts MATCH 'ra soat'"), "2");
+  EXPECT_EQ(testing::FtsIntegrity(db.path()), "ok");
 }
 
 TEST(SqliteStoreTest, RefusesANewerSchema) {
@@ -293,7 +294,9 @@ TEST(SqliteStoreTest, ARecordTheDatabaseRefusesIsRolledBackAlone) {
   EXPECT_EQ(r.Scalar("SELECT count(*) FROM documents WHERE sha256 = ?1", {b.source.sha256}), "0");
   EXPECT_EQ(r.Scalar("SELECT count(*) FROM agencies WHERE name = ?1", {b.tasks[0].lead[0].name}), "0");
   EXPECT_EQ(r.Query("SELECT path, code FROM errors"), (testing::Rows{{b.source.path, "internal"}}));
-  EXPECT_EQ(r.Scalar("SELECT count(*) FROM task_fts"), std::to_string(3 + c.tasks.size()));
+  EXPECT_EQ(r.Scalar("SELECT count(*) FROM task_fts WHERE task_fts MATCH 'ra soat'"),
+            std::to_string(1 + c.tasks.size()));
+  EXPECT_EQ(testing::FtsIntegrity(db.path()), "ok");
 }
 
 // Kills an import (SIGKILL) in the middle of a batch, checks that the database holds
@@ -366,6 +369,7 @@ TEST(SqliteStoreTest, KilledImportLeavesWholeBatchesAndARerunCompletesIt) {
   EXPECT_EQ(a.Query("SELECT id, status FROM runs ORDER BY id"),
             (testing::Rows{{"1", "interrupted"}, {"2", "completed"}}));
   EXPECT_EQ(a.Count("documents"), 300);
+  EXPECT_EQ(testing::FtsIntegrity(killed.path()), "ok");
   const std::string dump = a.Dump();
   EXPECT_EQ(dump, b.Dump());
   EXPECT_GT(dump.size(), 10000u);

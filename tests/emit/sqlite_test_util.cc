@@ -49,6 +49,19 @@ long long Reader::Count(const std::string& table) const {
   return std::stoll(Scalar("SELECT count(*) FROM " + table));
 }
 
+std::string FtsIntegrity(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+  sqlite3_busy_timeout(db, 5000);
+  char* msg = nullptr;
+  int rc = sqlite3_exec(db, "INSERT INTO task_fts(task_fts, rank) VALUES('integrity-check', 1)", nullptr,
+                        nullptr, &msg);
+  std::string out = rc == SQLITE_OK ? "ok" : (msg ? msg : sqlite3_errstr(rc));
+  sqlite3_free(msg);
+  sqlite3_close_v2(db);
+  return out;
+}
+
 std::string Reader::Dump() const {
   static const char* const kQueries[] = {
       "SELECT id, sha256, path, format, encoding, pages, bytes, type, number, issuer, place, date, "
@@ -60,7 +73,11 @@ std::string Reader::Dump() const {
       "SELECT * FROM deadlines ORDER BY task",
       "SELECT * FROM doc_references ORDER BY document, position",
       "SELECT path, sha256, code, message, detail FROM errors ORDER BY path, sha256, code",
-      "SELECT rowid, text, folded FROM task_fts ORDER BY rowid",
+      // The index itself (its segments depend on commit boundaries): what queries find.
+      "SELECT rowid FROM task_fts WHERE task_fts MATCH 'ra soat' ORDER BY rowid",
+      "SELECT rowid FROM task_fts WHERE task_fts MATCH 'duong giao thong' ORDER BY rowid",
+      "SELECT rowid FROM task_fts WHERE task_fts MATCH 'Đường' ORDER BY rowid",
+      "SELECT rowid FROM task_fts WHERE task_fts MATCH '\"so 7\"' ORDER BY rowid",
   };
   std::string out;
   for (const char* q : kQueries) {

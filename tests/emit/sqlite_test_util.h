@@ -35,6 +35,10 @@ class Reader {
   sqlite3* db_ = nullptr;
 };
 
+// FTS5's own check of task_fts against its content (tasks), through a connection that
+// may write: "ok" or the error.
+std::string FtsIntegrity(const std::string& path);
+
 // A fresh path under the test temp dir; removes the database and its -wal/-shm files
 // on destruction.
 class TempDb {

@@ -50,7 +50,7 @@
 //    the very first bytes of the file, so it cannot follow the BOM: with both, Excel
 //    either shows "sep=;" as data or drops the BOM and reads ANSI. The BOM wins (no
 //    garbled Vietnamese), and the separator is an option: ',' by default, ';' for offices
-//    whose Windows uses the Vietnamese regional format (CLI: --csv-separator ';').
+//    whose Windows uses the Vietnamese regional format.
 //    A wrong separator is visible at once (every row in column A) and Data > Text to
 //    Columns recovers it; a wrong encoding silently garbles text, hence this priority.
 //  - Excel also runs cells that start with = + - @ as formulas (a task text starting
@@ -72,7 +72,8 @@ namespace notices::emit {
 
 struct CsvOptions {
   bool excel = false;             // UTF-8 BOM and inert formula-like cells (see above)
-  char separator = ',';           // ';' for Excel under the Vietnamese regional format
+  char separator = ',';           // ';' for Excel under the Vietnamese regional format;
+                                  // never '"', CR or LF
   bool one_lead_per_row = false;  // a row per lead; adds lead_index and lead_count
 };
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "pipeline/emit/json_reader.h"
+#include "pipeline/emit/json_writer.h"
 #include "tests/emit/sample_records.h"
 
 namespace notices::emit {
@@ -93,6 +95,22 @@ TEST(CsvWriterTest, OneLeadPerRowSplitsThreeLeads) {
   EXPECT_NE(out.find(id2 + ",2,3,Sở Tư pháp,"), std::string::npos);
   EXPECT_NE(out.find(id2 + ",3,3,Sở Y tế,"), std::string::npos);
   EXPECT_NE(out.find(testing::SampleNotice().tasks[2].id + ",0,0,,"), std::string::npos);
+}
+
+// A record read back from JSON Lines without its text (spans in code points) gives the
+// same rows as the record itself.
+TEST(CsvWriterTest, SameRowsFromJsonLinesWithoutText) {
+  std::vector<Record> original = {testing::SampleNotice(), testing::HostileNotice(), testing::SampleError()};
+  std::vector<Record> from_json;
+  for (const Record& r : original) {
+    Result<Record> back = RecordFromJsonLine(RecordToJsonLine(r, {}));
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_TRUE(back->text.empty());
+    from_json.push_back(std::move(back).value());
+  }
+  std::string e1, e2;
+  EXPECT_EQ(Csv(original, {}, &e1), Csv(from_json, {}, &e2));
+  EXPECT_EQ(e1, e2);
 }
 
 TEST(CsvWriterTest, ErrorRecordsWithoutErrorStreamAreCounted) {

@@ -47,7 +47,8 @@ void AddImportCommand(CLI::App& app, RunState& state) {
   cmd->add_option("--db", args->db, "The SQLite database (created when missing)")->required();
   cmd->add_option("--jsonl", args->jsonl,
                   "Import notices/1 JSON Lines from FILE ('-': stdin) instead of running the pipeline; "
-                  "repeat for several shards");
+                  "repeat for several shards")
+      ->allow_extra_args(false);  // one file per --jsonl: INPUTS after it stay INPUTS
   cmd->add_option("--batch-size", args->batch_size, "Documents per transaction (default 50)")
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--no-text", args->no_text, "Do not keep the normalized text of each document");

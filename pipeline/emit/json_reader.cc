@@ -220,7 +220,8 @@ SourceInfo ParseSource(const Json& s) {
   if (!s.is_object()) Fail(at, "expected an object");
   SourceInfo out;
   out.path = Str(Field(s, "path", at), "source.path");
-  out.sha256 = Str(Field(s, "sha256", at), "source.sha256");
+  Field(s, "sha256", at);
+  out.sha256 = OptStr(s, "sha256", at).value_or("");  // null: a file that could not be read
   std::string format = Str(Field(s, "format", at), "source.format");
   if (format == "pdf") {
     out.format = SourceFormat::kPdf;
@@ -262,7 +263,8 @@ DocumentInfo ParseDocument(const Json& d) {
   if (signer != d.end() && !signer->is_null()) {
     if (!signer->is_object()) Fail("document.signer", "expected an object or null");
     Person p;
-    p.name = Str(Field(*signer, "name", "document.signer"), "document.signer.name");
+    Field(*signer, "name", "document.signer");
+    p.name = OptStr(*signer, "name", "document.signer").value_or("");  // null: unsigned
     p.title = Str(Field(*signer, "title", "document.signer"), "document.signer.title");
     out.signer = std::move(p);
   }

@@ -283,6 +283,11 @@ struct SqliteStore::Impl {
     bool known;
   };
   std::unordered_map<std::string, AgencyRow> agency_ids;  // cleared on any rollback
+  // Tasks to index at the end of the batch. FTS5 flushes its pending terms into a new
+  // segment at every savepoint it takes part in, so indexing inside the per-document
+  // savepoints wrote a tiny segment per document and cost about half again as much.
+  std::vector<std::pair<int64_t, std::string>> fts_batch;
+  size_t fts_document_start = 0;  // where the open document's tasks start in fts_batch
 
   Stmt savepoint, release, rollback_to, find_sha, find_previous, insert_document, insert_reference, insert_task, upsert_agency,
       insert_role, insert_deadline, insert_fts, insert_error, update_run;
@@ -452,14 +457,28 @@ struct SqliteStore::Impl {
     return {};
   }
 
-  // The run row and the batch, in one transaction.
+  Status IndexBatch() {
+    for (const auto& [task, text] : fts_batch) {
+      std::string folded = Folded(text);
+      insert_fts.Bind(1, task).Bind(2, text);
+      if (folded.empty()) insert_fts.Null(3); else insert_fts.Bind(3, folded);
+      if (insert_fts.Step() != SQLITE_DONE) return DbError("index a task");
+    }
+    fts_batch.clear();
+    return {};
+  }
+
+  // The batch's index entries, the run row and the batch, in one transaction.
   Status Commit() {
     if (!in_batch) return {};
-    if (Status st = SaveRun(); !st) return st;
-    if (Status st = Exec("COMMIT"); !st) {
+    Status st = IndexBatch();
+    if (st) st = SaveRun();
+    if (st) st = Exec("COMMIT");
+    if (!st) {
       (void)Exec("ROLLBACK");
       in_batch = false;
       agency_ids.clear();
+      fts_batch.clear();
       return st;
     }
     in_batch = false;
@@ -517,7 +536,8 @@ struct SqliteStore::Impl {
       q.Null(13).Null(14);
     }
     if (d.signer) {
-      q.Bind(15, d.signer->name).Bind(16, d.signer->title);
+      if (d.signer->name.empty()) q.Null(15); else q.Bind(15, d.signer->name);  // unsigned
+      q.Bind(16, d.signer->title);
     } else {
       q.Null(15).Null(16);
     }
@@ -601,13 +621,7 @@ struct SqliteStore::Impl {
       q2.Bind(7, static_cast<int64_t>(ds.begin)).Bind(8, static_cast<int64_t>(ds.end));
       if (q2.Step() != SQLITE_DONE) return DbError("insert a deadline");
     }
-    if (version >= 2) {
-      std::string folded = Folded(t.text);
-      insert_fts.Bind(1, task).Bind(2, t.text);
-      if (folded.empty()) insert_fts.Null(3); else insert_fts.Bind(3, folded);
-      if (insert_fts.Step() != SQLITE_DONE)
-        return DbError("index a task");
-    }
+    if (version >= 2) fts_batch.emplace_back(task, t.text);
     return {};
   }
 
@@ -652,12 +666,14 @@ struct SqliteStore::Impl {
       return DbError("look up a previous version");
     }
     if (savepoint.Step() != SQLITE_DONE) return DbError("savepoint");
+    fts_document_start = fts_batch.size();
     Status st = InsertDocument(r, previous);
     if (!st) {
       // Only this document goes; the batch goes on. A failure of the database itself
       // (disk full, I/O) shows again right below and ends the run.
       std::string why = st.error().message;
       agency_ids.clear();
+      fts_batch.resize(fts_document_start);
       if (rollback_to.Step() != SQLITE_DONE || release.Step() != SQLITE_DONE)
         return DbError("roll back a document");
       if (Status e = InsertError(r.source.path, r.source.sha256, ErrorCodeName(ErrorCode::kInternal),

@@ -58,7 +58,8 @@ class ImportCliTest(unittest.TestCase):
             with open(path, "wb") as f:
                 f.write(out.stdout)
             shards.append(path)
-        r = run("import", "--db", self.db, "--jsonl", shards[0], "--jsonl", "-", stdin=open(shards[1], "rb").read())
+        with open(shards[1], "rb") as f:
+            r = run("import", "--db", self.db, "--jsonl", shards[0], "--jsonl", "-", stdin=f.read())
         self.assertIn(r.returncode, (0, 1), r.stderr)
         direct = os.path.join(self.dir.name, "direct.db")
         d = run("import", "--db", direct, *[os.path.join(SAMPLES, n) for n in names])

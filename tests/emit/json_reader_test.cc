@@ -13,8 +13,13 @@ namespace {
 TEST(JsonReaderTest, RoundTripWithTextIsByteIdentical) {
   JsonOptions with_text;
   with_text.with_text = true;
+  Record unsigned_draft = testing::SampleNotice();
+  unsigned_draft.document.signer->name.clear();  // "name": null
+  Record unread = testing::SampleError();
+  unread.source.sha256.clear();  // "sha256": null
+  unread.error = Error(ErrorCode::kIo, "missing.txt: không mở được tệp");
   const Record records[] = {testing::SampleNotice(), testing::SampleError(), testing::HostileNotice(),
-                            testing::SyntheticBatch(1)[0]};
+                            testing::SyntheticBatch(1)[0], unsigned_draft, unread};
   for (const Record& original : records) {
     std::string line = RecordToJsonLine(original, with_text);
     Result<Record> back = RecordFromJsonLine(line);

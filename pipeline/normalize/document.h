@@ -52,6 +52,7 @@ struct Line {
   bool noise = false;                   // no two letters or digits in a row
   bool ends_sentence = false;           // ends with a structure.sentence_end_marks mark
   bool ends_comma = false;
+  bool open_bracket = false;            // a "(" opened on the line is still open at its end
   bool ends_hyphen = false;             // ends with '-' glued to a word ("NĐ-")
   bool starts_lower = false;            // first character is a lowercase letter
   bool starts_upper_or_digit = false;

@@ -217,6 +217,10 @@ void SetEdges(const LineClassifier& classifier, std::string_view t, Line& l) {
     }
   }
   l.ends_comma = t.back() == ',';
+  // "(như:" at a line end: the bracket's content runs on to the next line.
+  int depth = 0;
+  for (char c : t) depth += c == '(' ? 1 : c == ')' ? (depth > 0 ? -1 : 0) : 0;
+  l.open_bracket = depth > 0;
   l.ends_hyphen = t.size() >= 2 && t.back() == '-' && t[t.size() - 2] != ' ';
   size_t i = 0;
   char32_t first = DecodeUtf8(t, i);

@@ -59,7 +59,7 @@ Glue Decide(const Document& doc, const Line& a, const Line& b, const Gap& gap, c
   // normalizing twice from joining what once was split.)
   if (a.ends_hyphen && b.starts_upper_or_digit) return Glue::kTight;
   if (b.starts_closing) return Glue::kTight;
-  if (a.ends_comma) return Glue::kSpace;
+  if (a.ends_comma || a.open_bracket) return Glue::kSpace;
   if ((b.starts_lower || b.starts_digit) && !a.ends_sentence) return Glue::kSpace;
   if (b.fragment == Fragment::kCell || gap.rule) return Glue::kBreak;
   if (ctx.list && b.chars < kSubjectLineChars && !EndsItem(doc.TextOf(a))) return Glue::kSpace;

@@ -82,6 +82,25 @@ class GoldenTest(unittest.TestCase):
         self.assertEqual(missing["error"]["code"], "io_error")
         self.assertIn("does-not-exist.txt", missing["error"]["message"])
 
+    def test_pdf_and_text_forms_give_the_same_tasks(self):
+        """Every sample that exists as text and as PDF: same tasks, field by field."""
+        pairs = [n[:-4] for n in sample_names() if n.endswith(".pdf") and os.path.exists(os.path.join(SAMPLES, n[:-4] + ".txt"))]
+        self.assertGreaterEqual(len(pairs), 2)
+
+        def fields(record):
+            out = []
+            for t in record["tasks"]:
+                names = {role: [a["name"] for a in t[role]] for role in ("lead", "coordinate", "requested", "report_to")}
+                d = t["deadline"] or {}
+                out.append((t["section"], t["text"], names, d.get("due"), d.get("kind"), d.get("before")))
+            return out
+
+        for stem in pairs:
+            r = extract(["samples/" + stem + ".txt", "samples/" + stem + ".pdf"])
+            text_record, pdf_record = (json.loads(l) for l in r.stdout.decode("utf-8").splitlines())
+            self.assertEqual(fields(pdf_record), fields(text_record), stem)
+            self.assertTrue(all(t["page"] for t in pdf_record["tasks"]), f"{stem}: PDF tasks carry their page")
+
     def test_spans_point_at_their_text(self):
         r = extract(["samples/" + n for n in sample_names()], "--with-text")
         for line in r.stdout.decode("utf-8").splitlines():

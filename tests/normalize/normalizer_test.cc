@@ -275,6 +275,23 @@ TEST(UnwrapTest, FirstLineIndentStartsAParagraph) {
               ElementsAre(JoinLines(first, 0, 5, " ") + " " + JoinLines(second, 0, second.size(), " ")));
 }
 
+TEST(UnwrapTest, AnOpenBracketRunsOnPastAnIndent) {
+  // seed-001's PDF: "(như:" ends a line and the next one is indented like a paragraph.
+  const std::string text =
+      "     - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức rà soát, đánh\n"
+      "giá hiệu quả hoạt động của một số phần mềm, ứng dụng đang triển khai (như:\n"
+      "     Công chức số, Công dân số…), trên cơ sở đó, đề xuất phương án nâng cấp,\n"
+      "hoàn thiện và triển khai mở rộng, bảo đảm phù hợp với yêu cầu thực tiễn.\n";
+  EXPECT_THAT(Blocks(text), ElementsAre(::testing::HasSubstr("(như: Công chức số, Công dân số…), trên cơ sở đó")));
+  // A closed bracket does not: the indent starts a paragraph.
+  const std::string closed =
+      "     - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức rà soát, đánh\n"
+      "giá hiệu quả hoạt động của một số phần mềm (Công chức số) như sau:\n"
+      "     Công chức số, Công dân số…, trên cơ sở đó, đề xuất phương án nâng cấp,\n"
+      "hoàn thiện và triển khai mở rộng, bảo đảm phù hợp với yêu cầu thực tiễn.\n";
+  EXPECT_EQ(Blocks(closed).size(), 2u);
+}
+
 TEST(UnwrapTest, PageBreaks) {
   struct Case {
     const char* name;
@@ -499,6 +516,15 @@ TEST(FootnoteTest, References) {
 TEST(FootnoteTest, YearTrapWithoutFootnoteBody) {
   // Without a body numbered 1, "20261" is not rewritten (nothing says it is a reference).
   EXPECT_EQ(Norm("chuyển đổi số năm 20261; kèm theo").text, "chuyển đổi số năm 20261; kèm theo");
+}
+
+TEST(FootnoteTest, PlainNumberedBodyWithoutSeparatorNeedsAGluedReference) {
+  // Legacy encodings have no superscripts: the body "1 Trong đó ..." sits mid-text where
+  // the page ended. It is a footnote only because "năm 20261" refers to it.
+  EXPECT_THAT(Blocks("Giao Sở Tài chính rà soát năm 20261; báo cáo.\n\n1 Trong đó có ghi chú.\n\nHết."),
+              ElementsAre("Giao Sở Tài chính rà soát năm 2026¹; báo cáo.", "Hết.", "¹ Trong đó có ghi chú."));
+  EXPECT_THAT(Blocks("Giao Sở Tài chính rà soát năm 2026; báo cáo.\n\n1 Trong đó có ghi chú.\n\nHết."),
+              ElementsAre("Giao Sở Tài chính rà soát năm 2026; báo cáo.", "1 Trong đó có ghi chú.", "Hết."));
 }
 
 TEST(FootnoteTest, OrderWarningsAndOption) {

@@ -10,6 +10,9 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
+#include "pipeline/batch/progress.h"
 #include "pipeline/cli/batch_options.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/emit/importer.h"
@@ -68,10 +71,15 @@ void AddImportCommand(CLI::App& app, RunState& state) {
       state.exit_code = store.error().code == ErrorCode::kUsage ? kExitUsage : kExitInputFailed;
       return;
     }
+    // A progress line when importing inputs (their number is known); none for JSON Lines.
+    const bool terminal = !b.quiet && isatty(STDERR_FILENO);
+    std::unique_ptr<batch::Progress> progress;
+    std::vector<std::string> failures;  // printed after the progress line is cleared
     emit::ImportOptions import;
     if (!b.quiet) {
-      import.on_record = [](size_t, const Record& r, emit::AddOutcome) {
-        if (r.error) std::cerr << "notices: " << r.error->message << "\n";
+      import.on_record = [&](size_t, const Record& r, emit::AddOutcome) {
+        if (r.error) failures.push_back(r.error->message);
+        if (progress) progress->Done(r.error.has_value());
       };
     }
     auto start = std::chrono::steady_clock::now();
@@ -87,6 +95,7 @@ void AddImportCommand(CLI::App& app, RunState& state) {
       }
       const Pipeline& p = **pipeline;
       const std::vector<std::string>& paths = *inputs;
+      progress = std::make_unique<batch::Progress>(paths.size(), terminal);
       auto s = emit::ImportBatch(**store, paths, [&](size_t i) { return p.Run(paths[i]); }, JobCount(b),
                                  import);
       if (s) Add(total, s->counts); else failure = s.error();
@@ -108,6 +117,8 @@ void AddImportCommand(CLI::App& app, RunState& state) {
         Add(total, s->counts);
       }
     }
+    if (progress) progress->Finish();
+    for (const std::string& f : failures) std::cerr << "notices: " << f << "\n";
     if (failure) {
       // What was committed stays; running the same import again completes it.
       std::cerr << "notices: " << failure->message << "\n";

@@ -130,6 +130,49 @@ class ImportCliTest(unittest.TestCase):
         for table in DUMP:
             self.assertEqual(sharded[table], single[table], table)
 
+    def test_gnu_parallel_shards_imported_equal_the_single_run(self):
+        import shutil
+        if shutil.which("parallel") is None:
+            self.skipTest("GNU parallel is not installed")
+        listing = ("\n".join(MIXED) + "\n").encode()
+        shards = subprocess.run(
+            ["parallel", "--will-cite", "-k", "--pipe", "-N", "4", BINARY, "extract", "--quiet", "-j", "1",
+             "--from-list", "-"], input=listing, capture_output=True, timeout=300)
+        self.assertEqual(shards.returncode, 0, shards.stderr)
+        r = run("import", "-q", "--db", self.db, "--jsonl", "-", stdin=shards.stdout)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        direct = os.path.join(self.dir.name, "direct.db")
+        self.assertEqual(run("import", "-q", "--db", direct, *MIXED).returncode, 0)
+        sharded, single = dump(self.db), dump(direct)
+        for table in DUMP:
+            if table != "documents":  # JSON Lines without --with-text carry no text
+                self.assertEqual(sharded[table], single[table], table)
+        without_text = [row[:18] + row[19:] for row in single["documents"]]
+        self.assertEqual([row[:18] + row[19:] for row in sharded["documents"]], without_text)
+
+    def test_progress_is_drawn_on_a_terminal(self):
+        import pty
+        import select
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(BINARY, [BINARY, "import", "-j", "1", "--db", self.db, SAMPLES])
+        out = b""
+        while True:
+            try:
+                ready, _, _ = select.select([fd], [], [], 60)
+                if not ready:
+                    break
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.waitpid(pid, 0)
+        text = out.decode("utf-8", "replace")
+        self.assertRegex(text, r"\[\s*\d+/\d+\]\s+[\d.]+ docs/s")
+        self.assertRegex(text, r"notices: \d+ records, \d+ documents added")
+
     def test_a_reader_queries_while_an_import_runs(self):
         # The import reads JSON Lines from a pipe the test feeds: after the first half it
         # is still running (waiting for the rest) while a reader sees the committed rows.

@@ -158,6 +158,17 @@ class ExtractOutputTest(unittest.TestCase):
             if t["lead"]:
                 self.assertTrue(summary.startswith(", ".join(a["name"] for a in t["lead"]) + ": "), summary)
 
+    def test_ics_is_read_by_python_icalendar(self):
+        try:
+            import icalendar  # Debian's python3-icalendar
+        except ImportError:
+            self.skipTest("python3-icalendar is not installed")
+        todos = icalendar.Calendar.from_ical(self.ics).walk("VTODO")
+        mine = parse_ics(self.ics)
+        self.assertEqual([str(t["UID"]) for t in todos], [t["UID"][1] for t in mine])
+        self.assertEqual([str(t["SUMMARY"]) for t in todos], [unescape(t["SUMMARY"][1]) for t in mine])
+        self.assertEqual([t["DUE"].dt.strftime("%Y%m%d") for t in todos], [t["DUE"][1] for t in mine])
+
     def test_csv_and_ics_are_identical_whatever_the_job_count(self):
         self.assertEqual(extract("--format", "csv", "-j", "1", *SAMPLES), self.csv)
         self.assertEqual(extract("--format", "ics", "-j", "1", *SAMPLES), self.ics)

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   notices::cli::AddExtractCommand(app, state);
   notices::cli::AddNormalizeCommand(app, state);
   notices::cli::AddEvalCommand(app, state);
+  notices::cli::AddImportCommand(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

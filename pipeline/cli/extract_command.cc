@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "pipeline/batch/ordered_map.h"
+#include "pipeline/batch/progress.h"
 #include "pipeline/cli/batch_options.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/emit/json_writer.h"
@@ -50,6 +53,7 @@ void AddExtractCommand(CLI::App& app, RunState& state) {
     json.with_text = args->with_text;
     const Pipeline& p = **pipeline;
     const std::vector<std::string>& paths = *inputs;
+    batch::Progress progress(paths.size(), !args->batch.quiet && isatty(STDERR_FILENO));
     batch::OrderedParallelMap<Emitted>(
         paths.size(), JobCount(args->batch),
         [&](size_t i) {
@@ -61,7 +65,9 @@ void AddExtractCommand(CLI::App& app, RunState& state) {
           std::fputc('\n', stdout);
           tasks += e.tasks;
           errors += e.failed;
+          progress.Done(e.failed);
         });
+    progress.Finish();
     std::fflush(stdout);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!args->batch.quiet) {

@@ -4,6 +4,7 @@
 #include "pipeline/extract/extractor.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "pipeline/common/utf8.h"
 #include "pipeline/extract/document_info.h"
@@ -17,7 +18,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest",
+    "role.enumeration_rest", "task.year_written",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -58,20 +59,15 @@ bool SameLead(const RoleLists& a, const RoleLists& b) {
 // Whether the text has lost its diacritics (an OCR layer, a careless converter): many
 // letters, almost none outside ASCII.
 MatchMode DetectMode(std::string_view text) {
-  size_t ascii_letters = 0, other_letters = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ascii_letters += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-      ++i;
-    } else {
-      char32_t cp = DecodeUtf8(text, i);
-      other_letters += (cp >= 0xC0 && cp < 0x2000);
-    }
+  // Byte counts suffice: a Vietnamese letter with a mark is a 2- or 3-byte sequence, so
+  // its lead byte (0xC3..0xE1) stands for it.
+  size_t ascii_letters = 0, marked = 0;
+  for (unsigned char c : text) {
+    ascii_letters += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    marked += (c >= 0xC3 && c <= 0xE1);
   }
-  if (ascii_letters + other_letters < 200) return MatchMode::kExact;
-  return other_letters * 200 < ascii_letters ? MatchMode::kFolded : MatchMode::kExact;
+  if (ascii_letters + marked < 200) return MatchMode::kExact;
+  return marked * 200 < ascii_letters ? MatchMode::kFolded : MatchMode::kExact;
 }
 
 class DocumentRun {
@@ -82,7 +78,8 @@ class DocumentRun {
       : ex_(ex), roles_(roles), rules_(rules), text_(text), tree_(tree), options_(options),
         record_(record) {}
 
-  void Run() {
+  // Fills the record's document and tasks; returns how the rules met the text.
+  MatchMode Run() {
     mode_ = DetectMode(text_.text);
     if (mode_ == MatchMode::kFolded)
       record_.warnings.push_back("no_diacritics: the text has no Vietnamese diacritics; rules matched without them");
@@ -108,6 +105,7 @@ class DocumentRun {
     std::string prefix = record_.source.sha256.substr(0, 12);
     for (size_t i = 0; i < tasks_.size(); ++i) tasks_[i].id = prefix + "-" + std::to_string(i + 1);
     record_.tasks = std::move(tasks_);
+    return mode_;
   }
 
  private:
@@ -120,7 +118,14 @@ class DocumentRun {
 
   bool Has(std::string_view pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
 
-  RoleLists Roles(Range r) const { return roles_.Assign(text_.text, r, mentions_, mode_); }
+  // Roles of a range, memoized: units, clauses and split candidates ask for the same
+  // ranges again.
+  const RoleLists& Roles(Range r) const {
+    auto key = (static_cast<uint64_t>(r.begin) << 32) | static_cast<uint32_t>(r.end);
+    auto it = roles_cache_.find(key);
+    if (it != roles_cache_.end()) return it->second;
+    return roles_cache_.emplace(key, roles_.Assign(text_.text, r, mentions_, mode_)).first->second;
+  }
 
   static Range Trim(std::string_view text, Range r) {
     while (r.begin < r.end && (text[r.begin] == ' ' || text[r.begin] == ';' || text[r.begin] == ','))
@@ -331,21 +336,26 @@ class DocumentRun {
   RoleLists PartRoles(Range part, bool inherited = false) const {
     RoleLists all = Roles(part);
     if (!all.has_assignee()) return all;
-    bool first = true;
-    for (const Range& c : Clauses(part)) {
-      RoleLists in_clause = Roles({part.begin, c.end});
-      if (in_clause.has_assignee()) {
-        if (!first && inherited && !in_clause.cued) {
-          all.lead.clear();
-          all.requested.clear();
-        } else {
-          all.lead = in_clause.lead;
-          all.requested = in_clause.requested;
-        }
-        break;
-      }
-      first = false;
+    // The first clause holding an assignee.
+    size_t first_at = std::string::npos;
+    for (const auto* list : {&all.lead, &all.requested})
+      for (const Agency& a : *list) first_at = std::min(first_at, a.span.begin);
+    std::vector<Range> clauses = Clauses(part);
+    size_t index = 0;
+    while (index + 1 < clauses.size() && clauses[index].end <= first_at) ++index;
+    Range clause = clauses[index];
+    auto inside = [&](const Agency& a) { return a.span.begin >= clause.begin && a.span.end <= clause.end + 1; };
+    bool cued = false;
+    for (const Range& c : all.cued_spans)
+      if (c.begin >= clause.begin && c.end <= clause.end + 1) cued = true;
+    if (index > 0 && inherited && !cued) {
+      all.lead.clear();
+      all.requested.clear();
+      return all;
     }
+    std::erase_if(all.lead, [&](const Agency& a) { return !inside(a); });
+    std::erase_if(all.requested, [&](const Agency& a) { return !inside(a); });
+    all.cued = cued;
     return all;
   }
 
@@ -431,7 +441,16 @@ class DocumentRun {
             t.warnings.push_back("unknown_agency: '" + a.text + "' is not in the gazetteer");
           }
       auto deadlines = ex_.deadlines().FindAll(text_.text, part, dates_, mode_);
-      if (auto b = DeadlineFinder::Binding(deadlines)) t.deadline = deadlines[*b];
+      if (auto b = DeadlineFinder::Binding(deadlines)) {
+        t.deadline = deadlines[*b];
+        // "trước ngày 20/4": the year comes from the document date, a guess to check.
+        DeadlineKind kind = t.deadline->kind;
+        bool calendar = kind == DeadlineKind::kDate || kind == DeadlineKind::kMonth ||
+                        kind == DeadlineKind::kQuarter || kind == DeadlineKind::kHalfYear;
+        if (calendar && t.deadline->due && !Has("task.year_written", t.deadline->span))
+          t.warnings.push_back("year_inferred: the deadline '" + t.deadline->text + "' has no year; " +
+                               std::to_string(t.deadline->due->year) + " assumed");
+      }
       tasks_.push_back(std::move(t));
     }
   }
@@ -449,6 +468,7 @@ class DocumentRun {
   std::vector<Task> tasks_;
   bool local_lead_in_ = false;  // the previous sibling was a lead-in ("... gồm:")
   bool structured_ = false;     // the body has numbered headings or bullets
+  mutable std::unordered_map<uint64_t, RoleLists> roles_cache_;
 };
 
 }  // namespace
@@ -478,10 +498,9 @@ Result<Extractor> Extractor::Create(std::shared_ptr<const ruleset::RuleSet> rule
 
 void Extractor::Extract(const normalize::NormalizedText& text, const segment::DocumentTree& tree,
                         const ExtractOptions& options, Record& record) const {
-  DocumentRun(*this, *roles_, *rules_, text, tree, options, record).Run();
+  MatchMode mode = DocumentRun(*this, *roles_, *rules_, text, tree, options, record).Run();
   // References: each cited document once, at its first mention.
   DateContext ctx{record.document.date, options.received};
-  MatchMode mode = DetectMode(text.text);
   for (const Reference& r : references_.FindAll(text.text, {0, text.text.size()}, deadlines_, ctx, mode)) {
     if (record.document.number && r.number == *record.document.number) continue;  // itself
     auto same = std::find_if(record.references.begin(), record.references.end(),

@@ -77,8 +77,12 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
   // Mentions inside the range, in order, grouped into lists.
   std::vector<std::vector<const AgencyMention*>> lists;
   size_t prev_end = range.begin;
-  for (const AgencyMention& m : mentions) {
-    if (m.span.begin < range.begin || m.span.end > range.end) continue;
+  // Mentions come sorted by position: start at the first one inside the range.
+  auto first = std::lower_bound(mentions.begin(), mentions.end(), range.begin,
+                                [](const AgencyMention& m, size_t at) { return m.span.begin < at; });
+  for (auto it = first; it != mentions.end() && it->span.begin < range.end; ++it) {
+    const AgencyMention& m = *it;
+    if (m.span.end > range.end) continue;
     bool joins = false;
     if (!lists.empty() && m.span.begin >= prev_end) {
       std::string_view sep = text.substr(prev_end, m.span.begin - prev_end);
@@ -143,7 +147,10 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     }
     for (const AgencyMention* m : list) {
       Agency a = ToAgency(*m);
-      if (role == R::kLead || role == R::kRequested) out.cued = true;
+      if (role == R::kLead || role == R::kRequested) {
+        out.cued = true;
+        out.cued_spans.push_back(m->span);
+      }
       switch (role) {
         case R::kLead:
         case R::kSubject:

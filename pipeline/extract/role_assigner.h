@@ -36,6 +36,7 @@ struct RoleLists {
   // True when an assignee was named by a cue ("giao X", "yêu cầu X", "đề nghị X"), not
   // only as the subject of a verb.
   bool cued = false;
+  std::vector<Range> cued_spans;  // the spans of the assignees named by a cue
   bool has_assignee() const { return !lead.empty() || !requested.empty(); }
   bool empty() const {
     return lead.empty() && coordinate.empty() && requested.empty() && report_to.empty();
@@ -46,7 +47,8 @@ class RoleAssigner {
  public:
   static Result<RoleAssigner> Create(std::shared_ptr<const ruleset::RuleSet> rules);
 
-  // Roles of the mentions that lie inside `range` of `text`.
+  // Roles of the mentions that lie inside `range` of `text`. `mentions` must be sorted
+  // by position (AgencyFinder returns them so).
   RoleLists Assign(std::string_view text, Range range, const std::vector<AgencyMention>& mentions,
                    MatchMode mode) const;
 

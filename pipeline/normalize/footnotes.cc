@@ -86,6 +86,43 @@ bool MayHoldReference(std::string_view t, const std::vector<long>& numbers) {
   return false;
 }
 
+// Whether a body line before `end` carries a reference glued to a word or a year with
+// number `v` ("năm 20261"). Legacy 8-bit encodings have no superscripts, so their
+// footnote bodies start with a plain number and often without a separator line (a
+// footnote that sat at the foot of a page lands mid-text); such a reference is what
+// tells the body from a number that starts a line.
+bool GluedReferenceBefore(const LineClassifier& classifier, const Document& doc, size_t end, long v) {
+  const std::vector<long> numbers{v};
+  constexpr int kMaxGroups = 16;
+  re2::StringPiece groups[kMaxGroups];
+  for (size_t k = 0; k < end; ++k) {
+    const Line& l = doc.lines[k];
+    if (l.role != Role::kBody) continue;
+    std::string_view t = doc.TextOf(l);
+    if (!MayHoldReference(t, numbers)) continue;
+    for (const ruleset::Pattern* p : {classifier.ref_glued(), classifier.ref_year()}) {
+      if (p == nullptr) continue;
+      int gm = p->group("m"), gw = p->group("word");
+      int ng = std::max(gm, gw) + 1;
+      if (gm <= 0 || ng > kMaxGroups) continue;
+      size_t pos = 0;
+      while (pos <= t.size() && p->regex().Match(t, pos, t.size(), RE2::UNANCHORED, groups, ng)) {
+        size_t match_end = static_cast<size_t>(groups[0].data() - t.data()) + groups[0].size();
+        if (groups[gm].data() != nullptr) {
+          std::string_view word;
+          if (gw > 0 && groups[gw].data() != nullptr) word = std::string_view(groups[gw].data(), groups[gw].size());
+          if (MarkerValue(std::string_view(groups[gm].data(), groups[gm].size()), nullptr) == v &&
+              (word.empty() || !classifier.IsUnitWord(word)))
+            return true;
+          match_end = static_cast<size_t>(groups[gm].data() - t.data()) + groups[gm].size();
+        }
+        pos = match_end > pos ? match_end : pos + 1;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string SuperscriptDigits(std::string_view digits) {
@@ -142,7 +179,7 @@ std::vector<Footnote> FindFootnotes(const LineClassifier& classifier, Document& 
         for (size_t k = last_end + 1; k < i; ++k)
           if (lines[k].role != Role::kDropped) right_after = false;
       }
-      if (!separated(i) && !right_after) continue;
+      if (!separated(i) && !right_after && (v < 0 || !GluedReferenceBefore(classifier, doc, i, v))) continue;
       f.number = v;
       if (v >= 0)
         f.marker = std::to_string(v);

@@ -501,6 +501,15 @@ TEST(FootnoteTest, YearTrapWithoutFootnoteBody) {
   EXPECT_EQ(Norm("chuyển đổi số năm 20261; kèm theo").text, "chuyển đổi số năm 20261; kèm theo");
 }
 
+TEST(FootnoteTest, PlainNumberedBodyWithoutSeparatorNeedsAGluedReference) {
+  // Legacy encodings have no superscripts: the body "1 Trong đó ..." sits mid-text where
+  // the page ended. It is a footnote only because "năm 20261" refers to it.
+  EXPECT_THAT(Blocks("Giao Sở Tài chính rà soát năm 20261; báo cáo.\n\n1 Trong đó có ghi chú.\n\nHết."),
+              ElementsAre("Giao Sở Tài chính rà soát năm 2026¹; báo cáo.", "Hết.", "¹ Trong đó có ghi chú."));
+  EXPECT_THAT(Blocks("Giao Sở Tài chính rà soát năm 2026; báo cáo.\n\n1 Trong đó có ghi chú.\n\nHết."),
+              ElementsAre("Giao Sở Tài chính rà soát năm 2026; báo cáo.", "1 Trong đó có ghi chú.", "Hết."));
+}
+
 TEST(FootnoteTest, OrderWarningsAndOption) {
   NormalizedText n = Norm("Nội dung thứ nhất².\n\n² Ghi chú hai.\n¹ Ghi chú một.\n");
   EXPECT_THAT(Blocks(n), ElementsAre("Nội dung thứ nhất².", "¹ Ghi chú một.", "² Ghi chú hai."));

@@ -44,6 +44,8 @@ RunTask ReadTask(const Json& t) {
   f["deadline.due"] = d.is_object() ? Get(d, "due") : Json(nullptr);
   f["deadline.kind"] = d.is_object() ? Get(d, "kind") : Json(nullptr);
   f["deadline.recurrence"] = d.is_object() ? Get(d, "recurrence") : Json(nullptr);
+  Json warnings = Get(t, "warnings");
+  f["warnings"] = warnings.is_array() ? warnings : Json::array();
   return task;
 }
 

@@ -117,6 +117,8 @@ TEST(DiffTest, DocumentStatuses) {
     std::vector<std::pair<std::string, DocumentStatus>> want;
   };
   const Json one = Json::array({TaskJ("h-1", kT1, "Sở Y tế")});
+  Json warned = one;
+  warned[0]["warnings"] = Json::array({"lead_inherited: assignee taken from heading 1"});
   const Case cases[] = {
       {"identical", Line("a.txt", one), Line("a.txt", one), {}},
       {"added and removed documents", Line("a.txt", one), Line("b.txt", one),
@@ -124,6 +126,7 @@ TEST(DiffTest, DocumentStatuses) {
       {"now failing", Line("a.txt", one), ErrorLine("a.txt"), {{"a.txt", DocumentStatus::kNowFailing}}},
       {"now passing", ErrorLine("a.txt"), Line("a.txt", one), {{"a.txt", DocumentStatus::kNowPassing}}},
       {"same error", ErrorLine("a.txt"), ErrorLine("a.txt"), {}},
+      {"a task's warnings", Line("a.txt", one), Line("a.txt", warned), {{"a.txt", DocumentStatus::kChanged}}},
       {"a document field", Line("a.txt", one), Line("a.txt", one, "2/TB"), {{"a.txt", DocumentStatus::kChanged}}},
       {"the same path twice pairs in order", Line("a.txt", one) + Line("a.txt", Json::array()),
        Line("a.txt", one) + Line("a.txt", one), {{"a.txt", DocumentStatus::kChanged}}},

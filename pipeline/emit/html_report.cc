@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "pipeline/common/sha256.h"
 #include "pipeline/common/utf8.h"
 #include "pipeline/eval/gold_writer.h"
 
@@ -21,6 +22,35 @@ using Json = nlohmann::ordered_json;
 // Where the template takes the document blocks and the batch index.
 constexpr std::string_view kDocumentsMark = "<!--@DOCUMENTS@-->";
 constexpr std::string_view kIndexMark = "<!--@INDEX@-->";
+// In the Content-Security-Policy: replaced by the hash of the page's script.
+constexpr std::string_view kHashMark = "@SCRIPT_HASH@";
+
+// "sha256-<base64>" of the template's one executable <script> (after the index mark),
+// as a CSP source; empty when the template has no such script.
+std::string ScriptHashSource(std::string_view page, size_t after) {
+  constexpr std::string_view kOpen = "<script>", kClose = "</script>";
+  size_t open = page.find(kOpen, after);
+  if (open == std::string_view::npos) return "";
+  size_t begin = open + kOpen.size(), end = page.find(kClose, begin);
+  if (end == std::string_view::npos) return "";
+  std::string hex = Sha256Hex(page.substr(begin, end - begin));
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string bytes;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes.push_back(static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
+  static const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out = "sha256-";
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kBase64[(n >> 18) & 63];
+    out += kBase64[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kBase64[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kBase64[n & 63] : '=';
+  }
+  return out;
+}
 
 Json OptString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
 Json OptDate(const std::optional<PartialDate>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
@@ -135,7 +165,8 @@ std::string ScriptSafeJson(const Json& value) {
       out += "\\u003e";
     } else if (c == '&') {
       out += "\\u0026";
-    } else if (c == '\xE2' && i + 2 < raw.size() && raw[i + 1] == '\x80' && (raw[i + 2] == '\xA8' || raw[i + 2] == '\xA9')) {
+    } else if (c == '\xE2' && i + 2 < raw.size() && raw[i + 1] == '\x80' &&
+               (raw[i + 2] == '\xA8' || raw[i + 2] == '\xA9')) {
       out += raw[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
     } else {
@@ -228,8 +259,14 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, HtmlReportOptions options)
   std::string_view page = HtmlReportTemplate();
   size_t docs = page.find(kDocumentsMark);
   size_t index = page.find(kIndexMark);
-  template_ok_ = docs != std::string_view::npos && index != std::string_view::npos && docs < index;
-  if (template_ok_) out_ << page.substr(0, docs);
+  size_t hash = page.find(kHashMark);
+  template_ok_ = docs != std::string_view::npos && index != std::string_view::npos && docs < index &&
+                 hash != std::string_view::npos && hash < docs;
+  if (!template_ok_) return;
+  std::string source = ScriptHashSource(page, index);
+  template_ok_ = !source.empty();
+  if (template_ok_)
+    out_ << page.substr(0, hash) << source << page.substr(hash + kHashMark.size(), docs - hash - kHashMark.size());
 }
 
 void HtmlReportWriter::Add(HtmlDocumentPart part) {

@@ -21,7 +21,10 @@
 //
 // Safety: everything taken from a document reaches the page as JSON inside those
 // blocks, with '<', '>', '&', U+2028 and U+2029 escaped (ScriptSafeJson), so no text can
-// close the block; the script only ever puts it into the DOM as text nodes.
+// close the block; the script only ever puts it into the DOM as text nodes. Behind that,
+// the page's Content-Security-Policy allows no network and runs only the page's own
+// script (by its sha256, computed from the template when the writer starts): any other
+// inline script or event handler is refused by the browser.
 //
 // Thread-safety: RenderHtmlDocument and ScriptSafeJson are reentrant; a writer is used
 // from one thread.

@@ -345,7 +345,9 @@ std::string FormatDiff(const RunDiff& diff) {
   for (const DocumentDiff& d : diff.documents) {
     switch (d.status) {
       case DocumentStatus::kAdded:
-        out << d.path << ": added" << (d.new_error ? " (failing: " + *d.new_error + ")" : " (" + std::to_string(d.new_tasks) + " tasks)") << "\n";
+        out << d.path << ": added"
+            << (d.new_error ? " (failing: " + *d.new_error + ")" : " (" + std::to_string(d.new_tasks) + " tasks)")
+            << "\n";
         continue;
       case DocumentStatus::kRemoved:
         out << d.path << ": removed (" << d.old_tasks << " tasks)\n";
@@ -376,7 +378,8 @@ std::string FormatDiff(const RunDiff& diff) {
       out << " \"" << Clip(c.text, 120) << "\"\n";
       for (const FieldChange& f : c.fields) {
         if (f.field == "text") {
-          out << "      text: \"" << Clip(Show(f.before), 200) << "\"\n         -> \"" << Clip(Show(f.after), 200) << "\"\n";
+          out << "      text: \"" << Clip(Show(f.before), 200) << "\"\n         -> \"" << Clip(Show(f.after), 200)
+              << "\"\n";
         } else {
           out << "      " << f.field << ": " << Show(f.before) << " -> " << Show(f.after) << "\n";
         }

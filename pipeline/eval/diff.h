@@ -17,9 +17,9 @@
 //
 // Compared, on paired tasks: section, text, page, the agency names of each role (lead,
 // coordinate, requested, report_to; canonical names, in order), the deadline's due date,
-// kind and recurrence, the warnings (where the extractor guessed). A task whose id alone changed is not a change. On documents: type,
-// number, date, the input's sha256, and the error (a document that now fails, passes
-// again, or fails differently).
+// kind and recurrence, the warnings (where the extractor guessed). A task whose id alone
+// changed is not a change. On documents: type, number, date, the input's sha256, and the
+// error (a document that now fails, passes again, or fails differently).
 //
 // Thread-safety: plain functions over values.
 #pragma once

@@ -182,8 +182,9 @@ void Evaluator::Add(const Record& record, const GoldDocument* gold) {
   };
   if (!doc.failed) {
     field(report_.doc_number, gold->number == record.document.number);
-    field(report_.doc_date, gold->date == (record.document.date ? std::optional<std::string>(record.document.date->ToString())
-                                                                : std::nullopt));
+    std::optional<std::string> date;
+    if (record.document.date) date = record.document.date->ToString();
+    field(report_.doc_date, gold->date == date);
     field(report_.doc_type, gold->type == record.document.type);
   }
 

@@ -85,8 +85,8 @@ std::string AnchorChooser::For(std::string_view task_text) const {
     line_begin = nl + 1;
     std::vector<Word> words = SplitWords(line);
     size_t start = 0;
-    while (start < words.size() && start < 3 && IsMarker(line.substr(words[start].begin, words[start].end - words[start].begin)))
-      ++start;
+    auto word = [&](size_t k) { return line.substr(words[k].begin, words[k].end - words[k].begin); };
+    while (start < words.size() && start < 3 && IsMarker(word(start))) ++start;
     for (size_t i = start; i < words.size(); ++i) {
       // The longest run of whole words from word i that fits in the maximum length.
       std::string run;

@@ -270,6 +270,10 @@ def run(notices, source, out_dir):
         c.eq(cdp.js("document.querySelectorAll('script').length"), len(records) + 2, "hostile: no injected script")
         c.eq(cdp.js("document.querySelectorAll('img, a[href^=\"javascript\"], [onclick], [onerror], iframe').length"),
              0, "hostile: no injected element")
+        # Behind the escaping, the page's CSP refuses any inline script but its own.
+        c.eq(cdp.js("(() => { const s = document.createElement('script'); s.textContent = 'window.__csp = 1';"
+                    " document.body.appendChild(s); s.remove(); return typeof window.__csp; })()"), "undefined",
+             "CSP: an inline script that is not the page's does not run")
         c.eq(cdp.js("Array.from(document.querySelectorAll('#tasktable .chip.r-requested')).map(e => e.textContent)"),
              ["Công ty Script Alert javascript"], "hostile: unknown agency chip")
         c.true(cdp.js("document.querySelector('#tasktable .chip.r-requested').classList.contains('unk')"),

@@ -2,9 +2,9 @@
 // the assembled page. The page's behaviour in a browser is tests/audit/browser_test.py.
 #include "pipeline/emit/html_report.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace notices::emit {
 namespace {
@@ -27,7 +27,9 @@ TEST(HtmlReportTest, ScriptSafeJsonEscapesWhatCouldCloseTheBlock) {
     std::string got = ScriptSafeJson(Json(c.in));
     EXPECT_EQ(got, c.want) << c.in;
     EXPECT_EQ(got.find('<'), std::string::npos);
-    if (c.in.find('\xC3') == std::string::npos) EXPECT_EQ(Json::parse(got).get<std::string>(), c.in) << "same value";
+    if (c.in.find('\xC3') == std::string::npos) {
+      EXPECT_EQ(Json::parse(got).get<std::string>(), c.in) << "same value";
+    }
   }
 }
 
@@ -38,8 +40,10 @@ TEST(HtmlReportTest, Utf16OffsetsCountSurrogatePairsAsTwo) {
   };
   const Case cases[] = {
       {"ab", {0, 1, 2}},
-      {"ở", {0, 0, 0, 1}},                      // 3 bytes, 1 unit
-      {"\xF0\x9F\x93\x8C" "a", {0, 0, 0, 0, 2, 3}},  // U+1F4CC: 4 bytes, 2 units
+      {"ở", {0, 0, 0, 1}},  // 3 bytes, 1 unit
+      {"\xF0\x9F\x93\x8C"
+       "a",
+       {0, 0, 0, 0, 2, 3}},  // U+1F4CC: 4 bytes, 2 units
       {"", {0}},
   };
   for (const Case& c : cases) EXPECT_EQ(Utf16Offsets(c.text), c.want) << c.text;
@@ -83,7 +87,9 @@ TEST(HtmlReportTest, DocumentBlockHoldsTextSpansAndGoldDraft) {
   const Json& task = doc["tasks"][0];
   // Spans are UTF-16 offsets: slicing the text as JavaScript would gives the phrase.
   std::u16string text16 = u"1. Giao Sở </script><b>X</b> chủ trì \U0001F4CC trước ngày 20/4/2026.";
-  auto slice = [&](const Json& j) { return text16.substr(j["s"].get<size_t>(), j["e"].get<size_t>() - j["s"].get<size_t>()); };
+  auto slice = [&](const Json& j) {
+    return text16.substr(j["s"].get<size_t>(), j["e"].get<size_t>() - j["s"].get<size_t>());
+  };
   EXPECT_EQ(slice(task["lead"][0]), u"Sở </script><b>X</b>");
   EXPECT_EQ(slice(task["deadline"]), u"trước ngày 20/4/2026");
   EXPECT_EQ(task["deadline"]["due"], "2026-04-20");
@@ -132,7 +138,11 @@ TEST(HtmlReportTest, PageHasEveryBlockOnceAndNoExternalResource) {
   EXPECT_EQ(html.find("<b>X</b>"), std::string::npos) << "document markup never reaches the page as markup";
   for (const char* external : {"http://", "https://", "src=\"//", "@import"})
     EXPECT_EQ(html.find(external), std::string::npos) << external;
-  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+  // Only the page's own script may run: its hash, no 'unsafe-inline' for scripts.
+  size_t csp = html.find("script-src 'sha256-");
+  ASSERT_NE(csp, std::string::npos);
+  EXPECT_EQ(html.find("@SCRIPT_HASH@"), std::string::npos);
+  EXPECT_EQ(html.substr(csp, html.find(';', csp) - csp).find("unsafe-inline"), std::string::npos);
 }
 
 }  // namespace

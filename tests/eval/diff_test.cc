@@ -2,17 +2,16 @@
 // added, removed, failing; ids shifting without a change.
 #include "pipeline/eval/diff.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace notices::eval {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json TaskJ(const std::string& id, const std::string& text, const std::string& lead,
-           const char* due = nullptr) {
+Json TaskJ(const std::string& id, const std::string& text, const std::string& lead, const char* due = nullptr) {
   Json t;
   t["id"] = id;
   t["section"] = nullptr;
@@ -53,14 +52,15 @@ const char* kT3 = "Giao Công an tỉnh bảo đảm an ninh trật tự dịp l
 const char* kT4 = "Đề nghị các huyện báo cáo kết quả về Sở Nội vụ.";
 
 TEST(DiffTest, TasksAddedRemovedAndChangedFieldByField) {
-  eval::Run before = Parse(Line("a.txt", Json::array({TaskJ("h-1", kT1, "Sở Y tế", "2026-05-20"), TaskJ("h-2", kT2, "Sở Tài chính"),
-                                    TaskJ("h-3", kT3, "Công an tỉnh")})),
-                     "old");
+  eval::Run before =
+      Parse(Line("a.txt", Json::array({TaskJ("h-1", kT1, "Sở Y tế", "2026-05-20"), TaskJ("h-2", kT2, "Sở Tài chính"),
+                                       TaskJ("h-3", kT3, "Công an tỉnh")})),
+            "old");
   // Task 1's deadline and lead change; task 2 is gone, so task 3 becomes h-2 (same
   // text: no change); a new task 4 appears.
-  eval::Run after = Parse(Line("a.txt", Json::array({TaskJ("h-1", kT1, "Sở Tư pháp", "2026-05-31"), TaskJ("h-2", kT3, "Công an tỉnh"),
-                                   TaskJ("h-3", kT4, "")})),
-                    "new");
+  eval::Run after = Parse(Line("a.txt", Json::array({TaskJ("h-1", kT1, "Sở Tư pháp", "2026-05-31"),
+                                                     TaskJ("h-2", kT3, "Công an tỉnh"), TaskJ("h-3", kT4, "")})),
+                          "new");
   RunDiff d = DiffRuns(before, after);
   ASSERT_EQ(d.documents.size(), 1u);
   const DocumentDiff& doc = d.documents[0];
@@ -84,9 +84,9 @@ TEST(DiffTest, TasksAddedRemovedAndChangedFieldByField) {
   EXPECT_EQ(d.tasks_changed, 1u);
 
   std::string text = FormatDiff(d);
-  for (const char* want : {"a.txt: 3 -> 3 tasks; 1 added, 1 removed, 1 changed", "lead: Sở Y tế -> Sở Tư pháp",
-                           "deadline.due: 2026-05-20 -> 2026-05-31", "+ h-3", "- h-2",
-                           "Tasks: 1 added, 1 removed, 1 changed"})
+  for (const char* want :
+       {"a.txt: 3 -> 3 tasks; 1 added, 1 removed, 1 changed", "lead: Sở Y tế -> Sở Tư pháp",
+        "deadline.due: 2026-05-20 -> 2026-05-31", "+ h-3", "- h-2", "Tasks: 1 added, 1 removed, 1 changed"})
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   Json j = DiffToJson(d);
   EXPECT_EQ(j["identical"], false);
@@ -96,9 +96,10 @@ TEST(DiffTest, TasksAddedRemovedAndChangedFieldByField) {
 
 TEST(DiffTest, EditedTextPairsBySimilarity) {
   eval::Run before = Parse(Line("a.txt", Json::array({TaskJ("h-1", kT1, "Sở Y tế")})), "old");
-  eval::Run after = Parse(Line("a.txt", Json::array({TaskJ("h-9", "Giao Sở Y tế chủ trì rà soát danh mục thuốc thiết yếu năm 2026.",
-                                         "Sở Y tế")})),
-                    "new");
+  eval::Run after = Parse(
+      Line("a.txt",
+           Json::array({TaskJ("h-9", "Giao Sở Y tế chủ trì rà soát danh mục thuốc thiết yếu năm 2026.", "Sở Y tế")})),
+      "new");
   RunDiff d = DiffRuns(before, after);
   ASSERT_EQ(d.documents.size(), 1u);
   ASSERT_EQ(d.documents[0].changed.size(), 1u);
@@ -121,15 +122,19 @@ TEST(DiffTest, DocumentStatuses) {
   warned[0]["warnings"] = Json::array({"lead_inherited: assignee taken from heading 1"});
   const Case cases[] = {
       {"identical", Line("a.txt", one), Line("a.txt", one), {}},
-      {"added and removed documents", Line("a.txt", one), Line("b.txt", one),
+      {"added and removed documents",
+       Line("a.txt", one),
+       Line("b.txt", one),
        {{"b.txt", DocumentStatus::kAdded}, {"a.txt", DocumentStatus::kRemoved}}},
       {"now failing", Line("a.txt", one), ErrorLine("a.txt"), {{"a.txt", DocumentStatus::kNowFailing}}},
       {"now passing", ErrorLine("a.txt"), Line("a.txt", one), {{"a.txt", DocumentStatus::kNowPassing}}},
       {"same error", ErrorLine("a.txt"), ErrorLine("a.txt"), {}},
       {"a task's warnings", Line("a.txt", one), Line("a.txt", warned), {{"a.txt", DocumentStatus::kChanged}}},
       {"a document field", Line("a.txt", one), Line("a.txt", one, "2/TB"), {{"a.txt", DocumentStatus::kChanged}}},
-      {"the same path twice pairs in order", Line("a.txt", one) + Line("a.txt", Json::array()),
-       Line("a.txt", one) + Line("a.txt", one), {{"a.txt", DocumentStatus::kChanged}}},
+      {"the same path twice pairs in order",
+       Line("a.txt", one) + Line("a.txt", Json::array()),
+       Line("a.txt", one) + Line("a.txt", one),
+       {{"a.txt", DocumentStatus::kChanged}}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

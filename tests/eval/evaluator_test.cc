@@ -2,10 +2,10 @@
 // on the devset shape and on bundles.
 #include "pipeline/eval/evaluator.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace notices::eval {
 namespace {
@@ -65,11 +65,27 @@ TEST(EvaluatorTest, FiguresOfHandMadeGold) {
       {"all right",
        {T("1. Giao Sở Y tế chủ trì rà soát danh mục thuốc.", {"Sở Y tế"}, may20)},
        {G("Sở Y tế chủ trì rà soát danh mục", {"Sở Y tế"}, "2026-05-20")},
-       1, 1.0, 1.0, 1.0, 1, 1, 1, 1, {}},
+       1,
+       1.0,
+       1.0,
+       1.0,
+       1,
+       1,
+       1,
+       1,
+       {}},
       {"diacritics, case and punctuation fold away in anchors",
        {T("Giao Sở Y tế: chủ trì, rà soát.", {"Sở Y tế"})},
        {G("so y te chu tri ra soat", {"sở y tế"})},
-       1, 1.0, 1.0, 1.0, 1, 1, 1, 1, {}},
+       1,
+       1.0,
+       1.0,
+       1.0,
+       1,
+       1,
+       1,
+       1,
+       {}},
       {"one missed, one spurious, one wrong lead, one wrong deadline",
        {T("Giao Sở Tài chính chủ trì bố trí kinh phí thực hiện.", {"Sở Tài chính"}, may31),
         T("Giao Sở Nội vụ hướng dẫn thi đua khen thưởng năm 2026.", {"Sở Nội vụ"}, may20),
@@ -77,13 +93,28 @@ TEST(EvaluatorTest, FiguresOfHandMadeGold) {
        {G("Sở Tài chính chủ trì bố trí kinh phí", {"Sở Tài chính", "Sở Kế hoạch và Đầu tư"}, "2026-05-31"),
         G("Sở Nội vụ hướng dẫn thi đua khen thưởng", {"Sở Nội vụ"}, "2026-05-31"),
         G("Công an tỉnh bảo đảm an ninh trật tự", {"Công an tỉnh"})},
-       2, 2.0 / 3, 2.0 / 3, 2.0 / 3, 1, 2, 1, 2, {"lead", "deadline", "missed", "spurious"}},
+       2,
+       2.0 / 3,
+       2.0 / 3,
+       2.0 / 3,
+       1,
+       2,
+       1,
+       2,
+       {"lead", "deadline", "missed", "spurious"}},
       {"a task matches one gold task only",
        {T("Giao Sở Công Thương kiểm tra thị trường.", {"Sở Công Thương"})},
        {G("Sở Công Thương kiểm tra", {"Sở Công Thương"}), G("Công Thương kiểm tra thị trường", {"Sở Công Thương"})},
-       1, 0.5, 1.0, 2.0 / 3, 1, 1, 1, 1, {"missed"}},
-      {"no gold tasks, no predictions",
-       {}, {}, 0, 1.0, 1.0, 1.0, 0, 0, 0, 0, {}},
+       1,
+       0.5,
+       1.0,
+       2.0 / 3,
+       1,
+       1,
+       1,
+       1,
+       {"missed"}},
+      {"no gold tasks, no predictions", {}, {}, 0, 1.0, 1.0, 1.0, 0, 0, 0, 0, {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -158,7 +189,8 @@ TEST(EvaluatorTest, DocumentsWithoutGoldAreCountedNotScored) {
 }
 
 TEST(EvaluatorTest, LoadsGoldFoldersAndBundles) {
-  fs::path dir = fs::temp_directory_path() / ("notices-eval-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::path dir = fs::temp_directory_path() /
+                 ("notices-eval-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   fs::remove_all(dir);
   fs::create_directories(dir / "gold");
   {

@@ -2,10 +2,10 @@
 // bundles split into files, and a record's own gold scoring F1 1.0 through the loader.
 #include "pipeline/eval/gold_writer.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "pipeline/common/utf8.h"
 
@@ -69,8 +69,10 @@ Record SampleRecord() {
     t.lead.push_back(a);
     return t;
   };
-  r.tasks.push_back(task("1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát danh mục thuốc thiết yếu.", "Sở Y tế"));
-  r.tasks.push_back(task("2. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát danh mục vật tư y tế.", "Sở Y tế"));
+  r.tasks.push_back(
+      task("1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát danh mục thuốc thiết yếu.", "Sở Y tế"));
+  r.tasks.push_back(
+      task("2. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát danh mục vật tư y tế.", "Sở Y tế"));
   Task t = task("- Giao Công an tỉnh bảo đảm an ninh trật tự dịp lễ, báo cáo trước ngày 20/5/2026.", "Công an tỉnh");
   Deadline d;
   d.text = "trước ngày 20/5/2026";

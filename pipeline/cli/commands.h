@@ -22,5 +22,8 @@ void AddNormalizeCommand(CLI::App& app, RunState& state);
 void AddExtractCommand(CLI::App& app, RunState& state);
 void AddEvalCommand(CLI::App& app, RunState& state);
 void AddImportCommand(CLI::App& app, RunState& state);
+void AddAuditCommand(CLI::App& app, RunState& state);
+void AddDiffCommand(CLI::App& app, RunState& state);
+void AddGoldSplitCommand(CLI::App& app, RunState& state);
 
 }  // namespace notices::cli

@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   notices::cli::AddNormalizeCommand(app, state);
   notices::cli::AddEvalCommand(app, state);
   notices::cli::AddImportCommand(app, state);
+  notices::cli::AddAuditCommand(app, state);
+  notices::cli::AddDiffCommand(app, state);
+  notices::cli::AddGoldSplitCommand(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,8 +3,10 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 
+#include "pipeline/common/time_budget.h"
 #include "pipeline/common/sha256.h"
 #include "pipeline/segment/segmenter.h"
 
@@ -43,6 +45,13 @@ void PlaceCell(const ingest::DecodedText& decoded, size_t at, TaskCell& cell) {
   cell.height = b.height;
 }
 
+Error TimeoutError(std::chrono::milliseconds budget, const char* stage) {
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(budget.count()) / 1000.0);
+  return Error(ErrorCode::kTimeout, std::string("took more than its time budget of ") + seconds +
+                                        " s of CPU (--timeout); stopped during " + stage);
+}
+
 }  // namespace
 
 Result<Pipeline> Pipeline::Create(std::shared_ptr<const ruleset::RuleSet> rules,
@@ -68,6 +77,8 @@ Record Pipeline::Run(const std::string& path) const {
 }
 
 Record Pipeline::RunBytes(const std::string& path, std::string_view bytes) const {
+  const TimeBudget budget = TimeBudget::Start(options_.time_budget);
+  TimeBudgetScope scope(budget);
   SourceInfo source;
   source.path = path;
   source.sha256 = Sha256Hex(bytes);
@@ -82,17 +93,21 @@ Record Pipeline::RunBytes(const std::string& path, std::string_view bytes) const
                                                      "the file is named .pdf but is not a PDF")))
           : ingest::DecodeText(bytes, options_.text);
   if (!decoded) return ErrorRecord(std::move(source), decoded.error());
+  if (budget.Expired()) return ErrorRecord(std::move(source), TimeoutError(options_.time_budget, "ingest"));
   source.encoding = decoded->encoding;
   source.pages = decoded->page_count;
 
   normalize::NormalizedText normalized = normalize::Normalize(*decoded, *rules_, options_.normalize);
+  if (budget.Expired()) return ErrorRecord(std::move(source), TimeoutError(options_.time_budget, "normalize"));
   segment::DocumentTree tree = segment::Segment(normalized, *rules_);
+  if (budget.Expired()) return ErrorRecord(std::move(source), TimeoutError(options_.time_budget, "segment"));
 
   Record record;
   record.source = std::move(source);
   record.warnings = decoded->warnings;
   record.warnings.insert(record.warnings.end(), normalized.warnings.begin(), normalized.warnings.end());
   extractor_->Extract(normalized, tree, options_.extract, record);
+  if (budget.Expired()) return ErrorRecord(std::move(record.source), TimeoutError(options_.time_budget, "extract"));
   // Pages: where the source has them (PDF pages, or form feeds in a text file).
   bool paged = decoded->page_count.has_value() || decoded->page_starts.size() > 1;
   if (paged) {

@@ -7,7 +7,9 @@
 //   if (r.error) std::cerr << r.error->message;        // the input failed; r says why
 //
 // Every input yields exactly one Record: either extracted fields or `error` set with a
-// code and a message that names the file and the cause. Nothing throws.
+// code and a message that names the file and the cause. Nothing throws. A document
+// that uses up options().time_budget yields an error record with code "timeout": the
+// stages check the deadline in their long loops and stop early, never killed.
 //
 //   ingest (text decoder | PDF reader) -> normalize -> segment -> extract
 //
@@ -15,6 +17,7 @@
 // worker thread of a batch.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +40,9 @@ struct PipelineOptions {
   ingest::PdfOptions pdf;           // --password, maximum pages
   normalize::Options normalize;
   extract::ExtractOptions extract;  // --received ...
+  // CPU time one document may take (--timeout), see pipeline/common/time_budget.h. Past it
+  // the record is an error record with code "timeout". Zero: no limit.
+  std::chrono::milliseconds time_budget = std::chrono::seconds(60);
 };
 
 class Pipeline {

@@ -21,6 +21,10 @@ void AddBatchOptions(CLI::App& cmd, BatchArgs& args) {
   cmd.add_option("--rules", args.rules_dir, "Load the rules from DIR instead of the built-in ones");
   cmd.add_option("--max-bytes", args.max_bytes, "Largest input accepted, in bytes (default 256 MiB)");
   cmd.add_option("--max-pages", args.max_pages, "Largest PDF accepted, in pages (default 2000)");
+  cmd.add_option("--timeout", args.timeout_s,
+                 "CPU seconds one document may take; past it its record is a 'timeout' error "
+                 "(default 60, 0: no limit)")
+      ->check(CLI::Range(0.0, 1e6));
   cmd.add_flag("-q,--quiet", args.quiet, "No progress or summary on standard error");
 }
 
@@ -33,6 +37,8 @@ Result<std::shared_ptr<Pipeline>> MakePipeline(const BatchArgs& args) {
   opt.pdf.password = args.password;
   opt.pdf.max_pages = args.max_pages;
   opt.limits.max_bytes = args.max_bytes;
+  opt.time_budget = std::chrono::milliseconds(static_cast<int64_t>(args.timeout_s * 1000.0 + 0.5));
+  if (args.timeout_s > 0 && opt.time_budget.count() == 0) opt.time_budget = std::chrono::milliseconds(1);
   if (!args.received.empty()) {
     int y = 0, m = 0, d = 0;
     char tail = 0;

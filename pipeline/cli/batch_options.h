@@ -24,6 +24,7 @@ struct BatchArgs {
   std::string rules_dir;
   uint64_t max_bytes = 256ull << 20;
   int max_pages = 2000;
+  double timeout_s = 60;     // CPU seconds per document; 0: no limit
   bool quiet = false;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "pipeline/common/time_budget.h"
 #include "pipeline/common/utf8.h"
 #include "pipeline/extract/document_info.h"
 #include "pipeline/extract/role_assigner.h"
@@ -98,7 +99,7 @@ class DocumentRun {
     }
     tables_ = ex_.tables().Find(text_, mode_);
     Walk(tree_.root(), Context{});
-    for (int id = 1; id < tree_.size(); ++id) {
+    for (int id = 1; id < tree_.size() && !OutOfTime(); ++id) {
       if (tree_.node(id).kind == segment::NodeKind::kFootnote) Unit(id, Context{});
     }
     if (tree_.header.closing) Unit(*tree_.header.closing, Context{});
@@ -202,6 +203,7 @@ class DocumentRun {
     Context local = inherited;
     std::vector<Agency> enumeration;
     for (int c : tree_.node(id).children) {
+      if (OutOfTime()) return;
       const segment::Node& n = tree_.node(c);
       if (!n.in_body) continue;
       if (InTable(n.block)) {  // a table row or section row: read by the TableExtractor
@@ -411,7 +413,11 @@ class DocumentRun {
     // assignment cue, or a subject that is a specific agency (not a class of them).
     std::vector<Range> parts;
     Range rest = content;
-    while (true) {
+    bool split = content.size() <= options_.max_split_bytes;
+    if (!split)
+      record_.warnings.push_back("paragraph_not_split: a paragraph of " + std::to_string(content.size()) +
+                                 " bytes was kept as one task");
+    while (split && !OutOfTime()) {
       size_t split_at = std::string::npos, cut_at = 0;
       for (std::string_view rule : {"task.split", "task.split.subject"}) {
         bool subject_rule = rule == "task.split.subject";
@@ -445,7 +451,7 @@ class DocumentRun {
     }
     parts.push_back(rest);
 
-    for (size_t k = 0; k < parts.size(); ++k) {
+    for (size_t k = 0; k < parts.size() && !OutOfTime(); ++k) {
       Range part = parts[k];
       if (part.size() == 0) continue;
       RoleLists own = PartRoles(part, k == 0 && ctx.roles.has_assignee());

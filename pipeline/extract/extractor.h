@@ -50,6 +50,11 @@ namespace notices::extract {
 struct ExtractOptions {
   // The day the notice was received (--received): relative deadlines count from it.
   std::optional<PartialDate> received;
+  // A paragraph longer than this (bytes) is not split into clauses: finding the splits
+  // costs time quadratic in the paragraph's clauses, and no real notice comes near the
+  // limit (a hostile 1 MB line did). Its task keeps the whole paragraph, with a warning
+  // "paragraph_not_split".
+  size_t max_split_bytes = 32 * 1024;
 };
 
 class Extractor {

@@ -24,6 +24,7 @@
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
+#include "pipeline/common/time_budget.h"
 #include "pipeline/common/utf8.h"
 #include "pipeline/ingest/pdf_layout.h"
 #include "pipeline/ingest/pdf_text_check.h"
@@ -411,6 +412,9 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
   pages.reserve(static_cast<size_t>(page_count));
   std::vector<PdfPageReport> verdicts(static_cast<size_t>(page_count));
   for (int p = 1; p <= page_count; ++p) {
+    if (OutOfTime())
+      return Error(ErrorCode::kTimeout, "stopped at page " + std::to_string(p) + " of " +
+                                            std::to_string(page_count) + ": out of time (--timeout)");
     pages.push_back(ExtractPage(doc, p, fonts));
     verdicts[static_cast<size_t>(p - 1)].page_image =
         HasPageImage(doc, p, pages.back().width, pages.back().height);

@@ -53,7 +53,8 @@
 // PDF), kPdfCorrupt (truncated or damaged; Poppler's own words in Error::detail),
 // kPdfEncrypted (password missing or wrong: --password opens it), kPdfNoText (a scan or
 // an unreadable text layer: needs OCR), kPdfNoPages, kPdfTooManyPages (past
-// options.max_pages).
+// options.max_pages), kTimeout (the calling thread's time budget, pipeline/common/time_budget.h,
+// spent, checked before each page).
 //
 // Poppler's diagnostics never reach the terminal: an error callback (the core-library
 // setErrorCallback, which poppler::set_debug_error_function also wraps) collects them

@@ -69,6 +69,7 @@ TEST(PdfReader, ErrorCodes) {
     PdfOptions opt;
     opt.password = c.password;
     opt.max_pages = c.max_pages;
+    opt.ocr.mode = OcrMode::kNever;  // the text layer's verdicts (OCR: ocr_reader_test.cc)
     Result<DecodedText> r = ReadPdf(c.bytes, opt);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().code, c.code) << c.name << ": " << r.error().message;
@@ -79,7 +80,9 @@ TEST(PdfReader, ErrorCodes) {
 
 TEST(PdfReader, ScanNeedsOcr) {
   PdfReport report;
-  Result<DecodedText> r = ReadPdf(TestPdf("scan.pdf"), {}, &report);
+  PdfOptions text_only;
+  text_only.ocr.mode = OcrMode::kNever;
+  Result<DecodedText> r = ReadPdf(TestPdf("scan.pdf"), text_only, &report);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("OCR"), std::string::npos) << r.error().message;
   ASSERT_EQ(report.pages.size(), 1u);
@@ -121,9 +124,11 @@ TEST(PdfReader, PopplerMessagesAreCapturedNotPrinted) {
 TEST(PdfReader, LegacyTcvn3FontsDetected) {
   const std::vector<std::string>& names = SupportedEncodings();
   bool can_decode = std::find(names.begin(), names.end(), "tcvn3") != names.end();
+  PdfOptions text_only;
+  text_only.ocr.mode = OcrMode::kNever;
   for (const char* file : {"tcvn3.pdf", "tcvn3-vntime.pdf"}) {
     PdfReport report;
-    Result<DecodedText> r = ReadPdf(TestPdf(file), {}, &report);
+    Result<DecodedText> r = ReadPdf(TestPdf(file), text_only, &report);
     ASSERT_EQ(report.legacy_fonts.size(), 1u) << file;
     EXPECT_NE(report.legacy_fonts[0].find(": tcvn3"), std::string::npos) << report.legacy_fonts[0];
     if (can_decode) {

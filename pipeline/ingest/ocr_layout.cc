@@ -1,0 +1,470 @@
+// ocr::BuildOcrPage, ocr::SetWordBoxes, ocr::FixDigitConfusions.
+// Tested by tests/ingest/ocr_layout_test.cc (hand-built words).
+#include "pipeline/ingest/ocr_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "pipeline/common/utf8.h"
+
+namespace notices::ingest::ocr {
+
+namespace {
+
+// Unmarked capitals, digits and ascender letters stand about 0.68 em above the baseline
+// in the serif faces of Vietnamese documents (Times New Roman: 0.66-0.69 em). Whole
+// words are no measure: marks on capitals ("Ộ") add a fifth of an em, and Tesseract's own
+// row height strayed by 25% between lines of one paragraph. Lines with none of those
+// letters fall back on the height of their words above the baseline.
+constexpr double kCapHeightPerEm = 0.68;
+constexpr double kAscentPerEm = 0.75;
+constexpr float kNoiseConfidence = 50;
+constexpr double kTypedOverlap = 1.0 / 3.0;  // share of the smaller box
+constexpr double kSizeSnap = 0.12;
+
+// Letters of Latin scripts (Vietnamese among them) and combining marks.
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x300 && c <= 0x36F) ||
+         (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+bool HasAlnum(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = DecodeUtf8(s, i);
+    if (IsLetter(c) || (c >= '0' && c <= '9')) return true;
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool IsConfusable(char32_t c) { return c == 'l' || c == 'I' || c == 'O' || c == 'o'; }
+
+struct Item {
+  WordBox box;
+  double base = 0;
+  int line = 0;
+};
+
+double Overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+struct Piece {
+  std::vector<size_t> items;  // left to right
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0, base = 0, size = 0;
+  size_t chars = 0;
+};
+
+void Measure(Piece& p, const std::vector<Item>& items) {
+  p.x0 = p.y0 = 1e18;
+  p.x1 = p.y1 = -1e18;
+  std::vector<double> bases, sizes;
+  p.chars = 0;
+  for (size_t i : p.items) {
+    const WordBox& b = items[i].box;
+    p.x0 = std::min(p.x0, b.x0);
+    p.x1 = std::max(p.x1, b.x1);
+    p.y0 = std::min(p.y0, b.y0);
+    p.y1 = std::max(p.y1, b.y1);
+    bases.push_back(items[i].base);
+    if (!b.typed) sizes.push_back(b.size);
+    p.chars += CountCodePoints(b.text);
+  }
+  if (sizes.empty())
+    for (size_t i : p.items) sizes.push_back(items[i].box.size);
+  std::sort(bases.begin(), bases.end());
+  std::sort(sizes.begin(), sizes.end());
+  p.base = bases[bases.size() / 2];
+  p.size = sizes[sizes.size() / 2];
+}
+
+struct BlockB {
+  std::vector<size_t> pieces;  // top to bottom
+  double pitch = 0;            // baseline distance of its first two lines
+};
+
+}  // namespace
+
+std::string FixDigitConfusions(std::string_view word) {
+  std::vector<char32_t> cps;
+  for (size_t i = 0; i < word.size();) cps.push_back(DecodeUtf8(word, i));
+  bool changed = false;
+  for (size_t i = 0; i < cps.size();) {
+    if (!(IsConfusable(cps[i]) || (cps[i] >= '0' && cps[i] <= '9'))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool digit = false, confusable = false;
+    while (j < cps.size() && (IsConfusable(cps[j]) || (cps[j] >= '0' && cps[j] <= '9'))) {
+      digit = digit || (cps[j] >= '0' && cps[j] <= '9');
+      confusable = confusable || IsConfusable(cps[j]);
+      ++j;
+    }
+    bool bounded = (i == 0 || !IsLetter(cps[i - 1])) && (j == cps.size() || !IsLetter(cps[j]));
+    if (digit && confusable && bounded) {
+      for (size_t k = i; k < j; ++k)
+        if (IsConfusable(cps[k])) cps[k] = (cps[k] == 'l' || cps[k] == 'I') ? U'1' : U'0';
+      changed = true;
+    }
+    i = j;
+  }
+  if (!changed) return std::string(word);
+  std::string out;
+  for (char32_t c : cps) AppendUtf8(out, c);
+  return out;
+}
+
+OcrLayoutPage BuildOcrPage(const PageWords& words, double width_pt, double height_pt,
+                           const pdf::Page& typed) {
+  OcrLayoutPage out;
+  out.page.width = width_pt;
+  out.page.height = height_pt;
+  if (words.width <= 0 || words.height <= 0) return out;
+  const double sx = width_pt / words.width, sy = height_pt / words.height;
+
+  // Noise: blank words (rules under the motto) and doubtful words without a letter or
+  // digit (specks, a scratched dash).
+  std::vector<const OcrWord*> good;
+  for (const OcrWord& w : words.words) {
+    std::string_view t = Trim(w.text);
+    if (t.empty() || (!HasAlnum(t) && w.confidence < kNoiseConfidence)) continue;
+    good.push_back(&w);
+  }
+  std::map<int, std::vector<double>> caps, ascents;
+  for (const OcrWord* w : good) {
+    if (w->cap_height > 0) caps[w->line].push_back(w->cap_height);
+    ascents[w->line].push_back(w->baseline - w->y0);
+  }
+  auto median = [](std::vector<double>& v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
+  std::map<int, double> line_size;
+  for (auto& [line, a] : ascents) {
+    auto c = caps.find(line);
+    double px = c != caps.end() ? median(c->second) / kCapHeightPerEm : median(a) / kAscentPerEm;
+    line_size[line] = std::max(1.0, px) * sy;
+  }
+
+  std::vector<Item> items;
+  items.reserve(good.size());
+  double confidence_sum = 0;
+  for (const OcrWord* wp : good) {
+    const OcrWord& w = *wp;
+    Item it;
+    it.box.text = FixDigitConfusions(Trim(w.text));
+    it.box.x0 = w.x0 * sx;
+    it.box.x1 = w.x1 * sx;
+    it.box.y0 = w.y0 * sy;
+    it.box.y1 = w.y1 * sy;
+    double cx = (w.x0 + w.x1) / 2.0, cy = (w.y0 + w.y1) / 2.0;
+    ToPageFrame(words, cx, cy);
+    it.box.page_width = (w.x1 - w.x0) * sx;
+    it.box.page_height = (w.y1 - w.y0) * sy;
+    it.box.page_x = cx * sx - it.box.page_width / 2;
+    it.box.page_y = cy * sy - it.box.page_height / 2;
+    it.box.size = line_size[w.line];
+    it.box.confidence = w.confidence;
+    it.base = w.baseline * sy;
+    it.line = w.line;
+    items.push_back(std::move(it));
+  }
+
+  // Typed words: into the deskewed frame, then they replace the OCR words under them.
+  std::vector<Item> typed_items;
+  int next_line = line_size.empty() ? 0 : line_size.rbegin()->first + 1;
+  for (const pdf::Block& b : typed.blocks)
+    for (const pdf::Line& l : b.lines) {
+      for (const pdf::Word& w : l.words) {
+        Item it;
+        it.box.text = w.text;
+        it.box.typed = true;
+        it.box.confidence = 100;
+        it.box.size = w.size;
+        it.box.page_x = w.x0;
+        it.box.page_y = w.y0;
+        it.box.page_width = w.x1 - w.x0;
+        it.box.page_height = w.y1 - w.y0;
+        double cx = (w.x0 + w.x1) / 2.0 / sx, cy = (w.y0 + w.y1) / 2.0 / sy, bx = cx,
+               by = w.base / sy;
+        ToDeskewedFrame(words, cx, cy);
+        ToDeskewedFrame(words, bx, by);
+        it.box.x0 = cx * sx - it.box.page_width / 2;
+        it.box.x1 = cx * sx + it.box.page_width / 2;
+        it.box.y0 = cy * sy - it.box.page_height / 2;
+        it.box.y1 = cy * sy + it.box.page_height / 2;
+        it.base = by * sy;
+        it.line = next_line;  // its own line unless it falls on an OCR line
+        typed_items.push_back(std::move(it));
+      }
+      ++next_line;
+    }
+  std::vector<bool> dropped(items.size(), false);
+  for (const Item& t : typed_items) {
+    double ta = (t.box.x1 - t.box.x0) * (t.box.y1 - t.box.y0);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const WordBox& o = items[i].box;
+      double ox = Overlap(o.x0, o.x1, t.box.x0, t.box.x1), oy = Overlap(o.y0, o.y1, t.box.y0, t.box.y1);
+      if (ox <= 0 || oy <= 0) continue;
+      double oa = (o.x1 - o.x0) * (o.y1 - o.y0);
+      if (ox * oy >= kTypedOverlap * std::min(ta, oa)) dropped[i] = true;
+    }
+  }
+  std::vector<Item> kept;
+  kept.reserve(items.size() + typed_items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (dropped[i]) {
+      ++out.ocr_words_replaced;
+      continue;
+    }
+    confidence_sum += items[i].box.confidence;
+    kept.push_back(std::move(items[i]));
+  }
+  size_t ocr_kept = kept.size();
+  out.mean_confidence = ocr_kept ? static_cast<float>(confidence_sum / static_cast<double>(ocr_kept)) : 0;
+  // A typed word joins the OCR line whose height holds its centre and whose baseline is
+  // nearest.
+  std::map<int, std::pair<double, double>> line_span;  // line -> y0, y1
+  std::map<int, double> line_base;
+  for (const Item& it : kept) {
+    auto [pos, added] = line_span.emplace(it.line, std::make_pair(it.box.y0, it.box.y1));
+    if (!added) {
+      pos->second.first = std::min(pos->second.first, it.box.y0);
+      pos->second.second = std::max(pos->second.second, it.box.y1);
+    }
+    line_base.emplace(it.line, it.base);
+  }
+  for (Item& t : typed_items) {
+    double cy = (t.box.y0 + t.box.y1) / 2;
+    double best = 1e18;
+    for (const auto& [line, span] : line_span) {
+      if (cy < span.first || cy > span.second) continue;
+      double d = std::fabs(line_base[line] - t.base);
+      if (d < best) best = d, t.line = line;
+    }
+    kept.push_back(std::move(t));
+    ++out.typed_words;
+  }
+
+  // Lines -> pieces cut at column gutters. Gaps are measured between words with a
+  // letter or digit; a lone mark inside a gutter ("_", "|": a fold, a rule) goes.
+  std::map<int, std::vector<size_t>> by_line;
+  for (size_t i = 0; i < kept.size(); ++i) by_line[kept[i].line].push_back(i);
+  std::map<int, Piece> whole;
+  for (auto& [line, idx] : by_line) {
+    std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return kept[a].box.x0 < kept[b].box.x0; });
+    whole[line].items = idx;
+    Measure(whole[line], kept);
+  }
+  // A gutter: no word of the lines within kGutterSpanEm above or below crosses it.
+  auto clear = [&](int line, double x0, double x1) {
+    const Piece& me = whole[line];
+    for (const auto& [other, p] : whole) {
+      if (other == line || std::fabs(p.base - me.base) > kGutterSpanEm * me.size) continue;
+      for (size_t i : p.items)
+        if (kept[i].box.x1 > x0 && kept[i].box.x0 < x1 && HasAlnum(kept[i].box.text)) return false;
+    }
+    return true;
+  };
+  std::vector<Piece> pieces;
+  for (const auto& [line, w] : whole) {
+    const std::vector<size_t>& idx = w.items;
+    std::vector<size_t> solid;
+    for (size_t i : idx)
+      if (HasAlnum(kept[i].box.text)) solid.push_back(i);
+    std::vector<double> gaps;
+    for (size_t k = 1; k < solid.size(); ++k) gaps.push_back(kept[solid[k]].box.x0 - kept[solid[k - 1]].box.x1);
+    double typical = 0;
+    if (!gaps.empty()) {
+      std::vector<double> g = gaps;
+      std::nth_element(g.begin(), g.begin() + static_cast<long>(g.size() / 2), g.end());
+      typical = g[g.size() / 2];
+    }
+    std::vector<std::pair<double, double>> cuts;  // gutters: [x0, x1], left to right
+    for (size_t k = 1; k < idx.size(); ++k) {
+      double x0 = kept[idx[k - 1]].box.x1, x1 = kept[idx[k]].box.x0;
+      if (x1 - x0 > kColumnGapEm * w.size) cuts.push_back({x0, x1});
+    }
+    for (size_t k = 1; k < solid.size(); ++k) {
+      double x0 = kept[solid[k - 1]].box.x1, x1 = kept[solid[k]].box.x0, gap = x1 - x0;
+      if (gap > kGutterMinEm * w.size && gap <= kColumnGapEm * w.size && gap > 3 * typical &&
+          clear(line, x0 + 0.1 * w.size, x1 - 0.1 * w.size))
+        cuts.push_back({x0, x1});
+    }
+    std::sort(cuts.begin(), cuts.end());
+    Piece cur;
+    size_t next_cut = 0;
+    for (size_t i : idx) {
+      const WordBox& b = kept[i].box;
+      while (next_cut < cuts.size() && b.x0 >= cuts[next_cut].second - 0.01) {
+        if (!cur.items.empty()) pieces.push_back(std::move(cur));
+        cur = Piece{};
+        ++next_cut;
+      }
+      bool in_gutter = next_cut < cuts.size() && b.x0 >= cuts[next_cut].first - 0.01 &&
+                       b.x1 <= cuts[next_cut].second + 0.01;
+      if (in_gutter && !HasAlnum(b.text)) continue;
+      cur.items.push_back(i);
+    }
+    if (!cur.items.empty()) pieces.push_back(std::move(cur));
+  }
+  // A stray mark standing alone (":", "'" beside a column) is no line.
+  std::erase_if(pieces, [&](const Piece& p) {
+    size_t chars = 0;
+    for (size_t i : p.items) {
+      if (HasAlnum(kept[i].box.text)) return false;
+      chars += CountCodePoints(kept[i].box.text);
+    }
+    return chars <= 2;
+  });
+  for (Piece& p : pieces) Measure(p, kept);
+
+  // Font sizes: noise within kSizeSnap of the page's median (by characters) is no change.
+  if (!pieces.empty()) {
+    std::vector<std::pair<double, size_t>> sizes;
+    size_t total = 0;
+    for (const Piece& p : pieces) sizes.push_back({p.size, p.chars}), total += p.chars;
+    std::sort(sizes.begin(), sizes.end());
+    size_t acc = 0;
+    double mid = sizes.back().first;
+    for (const auto& [s, n] : sizes) {
+      acc += n;
+      if (acc * 2 >= total) {
+        mid = s;
+        break;
+      }
+    }
+    for (Piece& p : pieces) {
+      if (std::fabs(p.size - mid) <= mid * kSizeSnap) p.size = mid;
+      p.size = std::round(p.size * 2) / 2;
+    }
+  }
+
+  // Pieces -> blocks, top to bottom.
+  std::vector<size_t> order(pieces.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return pieces[a].base != pieces[b].base ? pieces[a].base < pieces[b].base : pieces[a].x0 < pieces[b].x0;
+  });
+  // A piece joins the nearest block whose last line it overlaps, at a line pitch; when
+  // two blocks are about as near (a full-width line under two columns), neither.
+  std::vector<BlockB> blocks;
+  for (size_t pi : order) {
+    const Piece& p = pieces[pi];
+    int best = -1;
+    double best_d = 1e18, second_d = 1e18;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const Piece& last = pieces[blocks[b].pieces.back()];
+      double d = p.base - last.base;
+      double small = std::min(p.size, last.size);
+      double limit = blocks[b].pitch > 0 ? blocks[b].pitch * 1.3 : small * 1.9;
+      if (d <= small * 0.5 || d > limit) continue;
+      if (Overlap(p.x0, p.x1, last.x0, last.x1) <= 0) continue;
+      if (d < best_d) {
+        second_d = best_d;
+        best_d = d;
+        best = std::max(p.size, last.size) > small * 1.25 ? -2 : static_cast<int>(b);
+      } else {
+        second_d = std::min(second_d, d);
+      }
+    }
+    if (best >= 0 && second_d - best_d > p.size * 0.5) {
+      BlockB& b = blocks[static_cast<size_t>(best)];
+      if (b.pieces.size() == 1) b.pitch = p.base - pieces[b.pieces.back()].base;
+      b.pieces.push_back(pi);
+    } else {
+      blocks.push_back(BlockB{{pi}, 0});
+    }
+  }
+
+  for (const BlockB& b : blocks) {
+    // One type size per block: its lines joined within 25% of each other, and a change
+    // of size inside a block starts a paragraph in pdf::ComposeText.
+    std::vector<std::pair<double, size_t>> sizes;
+    size_t total = 0;
+    for (size_t pi : b.pieces) sizes.push_back({pieces[pi].size, pieces[pi].chars}), total += pieces[pi].chars;
+    std::sort(sizes.begin(), sizes.end());
+    double block_size = sizes.back().first;
+    for (size_t acc = 0, k = 0; k < sizes.size(); ++k)
+      if ((acc += sizes[k].second) * 2 >= total) {
+        block_size = sizes[k].first;
+        break;
+      }
+    pdf::Block block;
+    for (size_t pi : b.pieces) {
+      const Piece& p = pieces[pi];
+      pdf::Line line;
+      for (size_t i : p.items) {
+        Item& it = kept[i];
+        it.box.size = block_size;
+        pdf::Word w;
+        w.text = it.box.text;
+        w.x0 = it.box.x0;
+        w.y0 = it.box.y0;
+        w.x1 = it.box.x1;
+        w.y1 = it.box.y1;
+        w.base = it.base;
+        w.size = block_size;
+        w.space_after = true;
+        line.words.push_back(std::move(w));
+        out.words.push_back(it.box);
+      }
+      block.lines.push_back(std::move(line));
+    }
+    out.page.blocks.push_back(std::move(block));
+  }
+  return out;
+}
+
+void SetWordBoxes(const std::vector<WordBox>& words, int page_no, DecodedText& text) {
+  constexpr double kEps = 0.01;
+  std::vector<Box> boxes;
+  boxes.reserve(text.boxes.size() + words.size());
+  std::vector<const WordBox*> cands;
+  for (const Box& box : text.boxes) {
+    if (box.page != page_no) {
+      boxes.push_back(box);
+      continue;
+    }
+    cands.clear();
+    for (const WordBox& w : words)
+      if (w.x0 >= box.x - kEps && w.x1 <= box.x + box.width + kEps && w.y0 >= box.y - kEps &&
+          w.y1 <= box.y + box.height + kEps)
+        cands.push_back(&w);
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const WordBox* a, const WordBox* b) { return a->x0 < b->x0; });
+    // Token starts of the line: one token per word (every word is followed by a space).
+    std::vector<size_t> starts;
+    for (size_t i = box.begin; i < box.end; ++i)
+      if (text.text[i] != ' ' && (i == box.begin || text.text[i - 1] == ' ')) starts.push_back(i);
+    if (cands.empty() || starts.size() != cands.size()) {
+      Box kept = box;
+      for (const WordBox* w : cands) kept.confidence = std::min(kept.confidence, w->confidence);
+      boxes.push_back(kept);
+      continue;
+    }
+    for (size_t k = 0; k < cands.size(); ++k) {
+      const WordBox& w = *cands[k];
+      Box b;
+      b.begin = k == 0 ? box.begin : starts[k];
+      b.end = k + 1 < cands.size() ? starts[k + 1] : box.end;
+      b.page = page_no;
+      b.x = w.page_x;
+      b.y = w.page_y;
+      b.width = w.page_width;
+      b.height = w.page_height;
+      b.font_size = w.size;
+      b.confidence = w.confidence;
+      boxes.push_back(b);
+    }
+  }
+  text.boxes = std::move(boxes);
+}
+
+}  // namespace notices::ingest::ocr

@@ -102,12 +102,11 @@ Engine::~Engine() {
 
 Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::unique_ptr<Engine> e(new Engine(options));
-  // Diagnostics ("Detected 183 diacritics", "Estimating resolution") go nowhere.
-  std::vector<std::string> names = {"debug_file"};
-  std::vector<std::string> values = {"/dev/null"};
+  // Diagnostics ("Detected 183 diacritics", "Error opening data file") go nowhere: set
+  // before Init, which prints when a model is missing.
+  e->impl_->api.SetVariable("debug_file", "/dev/null");
   const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
-  int rc = e->impl_->api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr,
-                              0, &names, &values, false);
+  int rc = e->impl_->api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY);
   if (rc != 0) {
     std::string lang = options.language;
     std::string package = lang.substr(0, lang.find('+'));
@@ -136,7 +135,7 @@ Result<PageWords> Engine::Recognize(const GrayImage& image, const std::function<
     float skew = FindSkew(pix.get());
     if (skew != 0) {
       PixPtr rotated(pixRotate(pix.get(), static_cast<float>(skew * kPi / 180.0), L_ROTATE_SHEAR,
-                               L_BRING_IN_WHITE, image.width, image.height));
+                               L_BRING_IN_WHITE, 0, 0));  // 0, 0: same size, same centre
       if (rotated) {
         pix = std::move(rotated);
         out.skew_degrees = skew;
@@ -163,24 +162,35 @@ Result<PageWords> Engine::Recognize(const GrayImage& image, const std::function<
     return Error(ErrorCode::kOcrFailed, "Tesseract could not read the page image");
   }
 
-  // Symbol by symbol: a word's text, box and confidence at its first symbol, and the
-  // heights of its capitals, digits and ascender letters, which measure the font size.
+  // Symbol by symbol: a word's text, box and confidence at its first symbol; then its
+  // symbols. Plain letters and digits sitting on the baseline give the word's baseline
+  // (Tesseract fits the line's baseline over every blob of the line, specks and
+  // signature strokes included); capitals, digits and ascender letters give its size.
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   int line = -1;
   int bx1 = 0, by1 = 0, bx2 = 0, by2 = 0;
-  std::vector<int> heights;
+  std::vector<int> bottoms, tops;  // of the word's plain and of its tall symbols
+  auto median = [](std::vector<int>& v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
   auto finish_word = [&] {
-    if (out.words.empty() || heights.empty()) return;
-    std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
-    out.words.back().cap_height = static_cast<float>(heights[heights.size() / 2]);
+    if (out.words.empty()) return;
+    OcrWord& w = out.words.back();
+    if (!bottoms.empty()) w.baseline = median(bottoms);
+    if (!tops.empty()) {
+      int top = median(tops);
+      if (w.baseline > top) w.cap_height = static_cast<float>(w.baseline - top);
+    }
   };
   bool in_word = false;
   if (it) {
     do {
       if (it->Empty(tesseract::RIL_SYMBOL)) continue;
       if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
-        finish_word();
-        heights.clear();
+        if (in_word) finish_word();
+        bottoms.clear();
+        tops.clear();
         in_word = false;
         if (line < 0 || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
           ++line;
@@ -201,15 +211,20 @@ Result<PageWords> Engine::Recognize(const GrayImage& image, const std::function<
       }
       if (!in_word) continue;
       std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-      char c = symbol ? symbol[0] : '\0';
-      bool tall = symbol && symbol[1] == '\0' &&
-                  ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == 'b' || c == 'd' || c == 'h' ||
-                   c == 'k' || c == 'l');
-      int l = 0, t = 0, r = 0, b = 0;
-      if (tall && it->BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b) && out.words.back().baseline > t)
-        heights.push_back(out.words.back().baseline - t);
+      OcrSymbol sym;
+      if (symbol) sym.text = symbol.get();
+      int t = 0, b = 0;
+      if (!it->BoundingBox(tesseract::RIL_SYMBOL, &sym.x0, &t, &sym.x1, &b)) continue;
+      out.words.back().symbols.push_back(sym);
+      if (sym.text.size() != 1) continue;  // marked letters: the marks stick out
+      char c = sym.text[0];
+      bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (letter && c != 'Q' && c != 'g' && c != 'j' && c != 'p' && c != 'q' && c != 'y') bottoms.push_back(b);
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == 'b' || c == 'd' || c == 'h' || c == 'k' ||
+          c == 'l')
+        tops.push_back(t);
     } while (it->Next(tesseract::RIL_SYMBOL));
-    finish_word();
+    if (in_word) finish_word();
   }
   it.reset();
   api.Clear();

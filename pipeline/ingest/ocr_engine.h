@@ -53,12 +53,19 @@ struct GrayImage {
   std::vector<uint8_t> pixels;  // width * height bytes
 };
 
+struct OcrSymbol {
+  std::string text;          // one character as Tesseract read it
+  int x0 = 0, x1 = 0;        // horizontal extent in pixels of the deskewed image
+};
+
 struct OcrWord {
   std::string text;          // UTF-8, as Tesseract read it (not NFC-normalized)
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box in pixels of the deskewed image
-  int baseline = 0;          // y of the text line's baseline under the word's centre
+  int baseline = 0;          // y of the baseline: the median bottom of the word's plain
+                             // letters and digits, else Tesseract's line baseline
   float cap_height = 0;      // median height above the baseline of the word's unmarked
                              // capitals, digits and b d h k l; 0: none in the word
+  std::vector<OcrSymbol> symbols;  // left to right; their texts make up `text`
   float confidence = 0;      // Tesseract's word confidence, 0-100
   int line = 0;              // text line ordinal on the page (Tesseract's reading order)
 };

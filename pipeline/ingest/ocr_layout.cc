@@ -1,4 +1,4 @@
-// ocr::BuildOcrPage, ocr::SetWordBoxes, ocr::FixDigitConfusions.
+// ocr::BuildOcrPage, ocr::SetWordBoxes, ocr::FixOcrConfusions.
 // Tested by tests/ingest/ocr_layout_test.cc (hand-built words).
 #include "pipeline/ingest/ocr_layout.h"
 
@@ -21,6 +21,7 @@ constexpr double kCapHeightPerEm = 0.68;
 constexpr double kAscentPerEm = 0.75;
 constexpr float kNoiseConfidence = 50;
 constexpr double kTypedOverlap = 1.0 / 3.0;  // share of the smaller box
+constexpr double kTypedMarginEm = 0.1;       // OCR's character boxes stray a little
 constexpr double kSizeSnap = 0.12;
 
 // Letters of Latin scripts (Vietnamese among them) and combining marks.
@@ -90,10 +91,14 @@ struct BlockB {
 
 }  // namespace
 
-std::string FixDigitConfusions(std::string_view word) {
+std::string FixOcrConfusions(std::string_view word) {
   std::vector<char32_t> cps;
-  for (size_t i = 0; i < word.size();) cps.push_back(DecodeUtf8(word, i));
   bool changed = false;
+  for (size_t i = 0; i < word.size();) {
+    char32_t c = DecodeUtf8(word, i);
+    if (c == 0x2044) c = '/', changed = true;
+    cps.push_back(c);
+  }
   for (size_t i = 0; i < cps.size();) {
     if (!(IsConfusable(cps[i]) || (cps[i] >= '0' && cps[i] <= '9'))) {
       ++i;
@@ -152,20 +157,17 @@ OcrLayoutPage BuildOcrPage(const PageWords& words, double width_pt, double heigh
     line_size[line] = std::max(1.0, px) * sy;
   }
 
-  std::vector<Item> items;
-  items.reserve(good.size());
-  double confidence_sum = 0;
-  for (const OcrWord* wp : good) {
-    const OcrWord& w = *wp;
+  // An OCR word (or the part of it from pixel x0 to x1) as an item.
+  auto make = [&](const OcrWord& w, std::string_view text, int x0, int x1) {
     Item it;
-    it.box.text = FixDigitConfusions(Trim(w.text));
-    it.box.x0 = w.x0 * sx;
-    it.box.x1 = w.x1 * sx;
+    it.box.text = FixOcrConfusions(Trim(text));
+    it.box.x0 = x0 * sx;
+    it.box.x1 = x1 * sx;
     it.box.y0 = w.y0 * sy;
     it.box.y1 = w.y1 * sy;
-    double cx = (w.x0 + w.x1) / 2.0, cy = (w.y0 + w.y1) / 2.0;
+    double cx = (x0 + x1) / 2.0, cy = (w.y0 + w.y1) / 2.0;
     ToPageFrame(words, cx, cy);
-    it.box.page_width = (w.x1 - w.x0) * sx;
+    it.box.page_width = (x1 - x0) * sx;
     it.box.page_height = (w.y1 - w.y0) * sy;
     it.box.page_x = cx * sx - it.box.page_width / 2;
     it.box.page_y = cy * sy - it.box.page_height / 2;
@@ -173,10 +175,10 @@ OcrLayoutPage BuildOcrPage(const PageWords& words, double width_pt, double heigh
     it.box.confidence = w.confidence;
     it.base = w.baseline * sy;
     it.line = w.line;
-    items.push_back(std::move(it));
-  }
+    return it;
+  };
 
-  // Typed words: into the deskewed frame, then they replace the OCR words under them.
+  // Typed words: into the deskewed frame.
   std::vector<Item> typed_items;
   int next_line = line_size.empty() ? 0 : line_size.rbegin()->first + 1;
   for (const pdf::Block& b : typed.blocks)
@@ -205,28 +207,62 @@ OcrLayoutPage BuildOcrPage(const PageWords& words, double width_pt, double heigh
       }
       ++next_line;
     }
-  std::vector<bool> dropped(items.size(), false);
-  for (const Item& t : typed_items) {
-    double ta = (t.box.x1 - t.box.x0) * (t.box.y1 - t.box.y0);
-    for (size_t i = 0; i < items.size(); ++i) {
-      const WordBox& o = items[i].box;
+
+  // Typed words win: an OCR word under one loses the characters whose middle lies within
+  // the typed word's width (give or take kTypedMarginEm) ("45/TB-VPUBND" read across a typed "45" keeps "/TB-VPUBND");
+  // without character boxes, or when its characters do not spell it, it goes whole.
+  std::vector<Item> kept;
+  kept.reserve(good.size() + typed_items.size());
+  double confidence_sum = 0;
+  size_t ocr_kept = 0;
+  for (const OcrWord* wp : good) {
+    const OcrWord& w = *wp;
+    Item whole = make(w, w.text, w.x0, w.x1);
+    std::vector<const Item*> under;
+    for (const Item& t : typed_items) {
+      const WordBox& o = whole.box;
       double ox = Overlap(o.x0, o.x1, t.box.x0, t.box.x1), oy = Overlap(o.y0, o.y1, t.box.y0, t.box.y1);
       if (ox <= 0 || oy <= 0) continue;
-      double oa = (o.x1 - o.x0) * (o.y1 - o.y0);
-      if (ox * oy >= kTypedOverlap * std::min(ta, oa)) dropped[i] = true;
+      double ta = (t.box.x1 - t.box.x0) * (t.box.y1 - t.box.y0), oa = (o.x1 - o.x0) * (o.y1 - o.y0);
+      if (ox * oy >= kTypedOverlap * std::min(ta, oa)) under.push_back(&t);
     }
-  }
-  std::vector<Item> kept;
-  kept.reserve(items.size() + typed_items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (dropped[i]) {
-      ++out.ocr_words_replaced;
+    if (under.empty()) {
+      confidence_sum += whole.box.confidence;
+      ++ocr_kept;
+      kept.push_back(std::move(whole));
       continue;
     }
-    confidence_sum += items[i].box.confidence;
-    kept.push_back(std::move(items[i]));
+    ++out.ocr_words_replaced;
+    std::string spelled;
+    for (const OcrSymbol& c : w.symbols) spelled += c.text;
+    if (w.symbols.empty() || spelled != w.text) continue;
+    std::string run;
+    int rx0 = 0, rx1 = 0;
+    auto flush = [&] {
+      if (!run.empty() && HasAlnum(run)) {
+        kept.push_back(make(w, run, rx0, rx1));
+        confidence_sum += w.confidence;
+        ++ocr_kept;
+      }
+      run.clear();
+    };
+    for (const OcrSymbol& c : w.symbols) {
+      double mid = (c.x0 + c.x1) / 2.0 * sx;
+      bool covered = false;
+      for (const Item* t : under) {
+        double margin = kTypedMarginEm * t->box.size;
+        covered = covered || (mid >= t->box.x0 - margin && mid <= t->box.x1 + margin);
+      }
+      if (covered) {
+        flush();
+        continue;
+      }
+      if (run.empty()) rx0 = c.x0;
+      run += c.text;
+      rx1 = c.x1;
+    }
+    flush();
   }
-  size_t ocr_kept = kept.size();
   out.mean_confidence = ocr_kept ? static_cast<float>(confidence_sum / static_cast<double>(ocr_kept)) : 0;
   // A typed word joins the OCR line whose height holds its centre and whose baseline is
   // nearest.

@@ -28,7 +28,7 @@
 //     out as a left and a right block, as from a text layer.
 //   - Font sizes are estimated from Tesseract's row height; sizes within 12% of the
 //     page's median snap to it, so noise does not read as a change of type size.
-//   - FixDigitConfusions on every OCR word.
+//   - FixOcrConfusions on every OCR word.
 //
 // Thread-safety: plain functions on values.
 #pragma once
@@ -75,10 +75,12 @@ OcrLayoutPage BuildOcrPage(const PageWords& words, double width_pt, double heigh
 // non-newline byte still lies in exactly one box), in the page frame, with confidences.
 void SetWordBoxes(const std::vector<WordBox>& words, int page_no, DecodedText& text);
 
-// Safe repairs of OCR's letter-for-digit slips inside numbers: in a run of digits and
-// the look-alikes l, I, O, o that stands between non-letters and holds a digit, the
-// look-alikes become digits ("l8/TB-LN-VP" -> "18/TB-LN-VP", "2O24" -> "2024"). Words
-// without such a run are returned unchanged ("lO", "Il", "Ol2a").
-std::string FixDigitConfusions(std::string_view word);
+// Safe repairs of OCR slips, nothing that needs a dictionary:
+//   - letters for digits inside numbers: in a run of digits and the look-alikes l, I, O,
+//     o that stands between non-letters and holds a digit, the look-alikes become digits
+//     ("l8/TB-LN-VP" -> "18/TB-LN-VP", "2O24" -> "2024"; "lO", "Il", "Ol2a" unchanged);
+//   - the fraction slash U+2044, which Vietnamese documents do not use, is the slash of
+//     a document number or date ("0⁄4", "⁄TB-VP").
+std::string FixOcrConfusions(std::string_view word);
 
 }  // namespace notices::ingest::ocr

@@ -30,6 +30,7 @@ double MsSince(Clock::time_point t) {
 class Renderer {
  public:
   Renderer(std::string_view bytes, const std::string& password) {
+    InitPoppler();
     std::optional<GooString> pw;
     if (!password.empty()) pw.emplace(password);
     auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));

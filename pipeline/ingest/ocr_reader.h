@@ -19,7 +19,7 @@
 // Time budget: workers stop taking pages once the deadline has passed, and Tesseract's
 // cancel hook stops the page in progress; those pages get kTimeout.
 //
-// Thread-safety: reentrant. Requires Poppler's global parameters (ReadPdf sets them).
+// Thread-safety: reentrant.
 #pragma once
 
 #include <chrono>

@@ -63,14 +63,6 @@ void CaptureError(ErrorCategory category, Goffset pos, const char* msg) {
   t_log.messages.push_back(std::move(m));
 }
 
-void InitPoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    setErrorCallback(&CaptureError);
-    globalParams = std::make_unique<GlobalParams>();
-    globalParams->setErrQuiet(false);
-  });
-}
 
 // Starts capturing on construction; hands the messages over on Take().
 class LogScope {
@@ -308,6 +300,15 @@ void CountChars(std::string_view s, CharCount& n) {
 }
 
 }  // namespace
+
+void InitPoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    setErrorCallback(&CaptureError);
+    globalParams = std::make_unique<GlobalParams>();
+    globalParams->setErrQuiet(false);
+  });
+}
 
 std::vector<int> PdfReport::OcrPages() const {
   std::vector<int> out;

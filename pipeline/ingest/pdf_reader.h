@@ -125,7 +125,12 @@ struct PdfReport {
 // True when `bytes` start like a PDF ("%PDF-" within the first 1024 bytes).
 bool LooksLikePdf(std::string_view bytes);
 
-// `report` may be null; when given it is filled on success and on kPdfNoText.
+// Poppler's global parameters and error callback, set once per process (ReadPdf and the
+// OCR renderer call it; nothing else needs to).
+void InitPoppler();
+
+// `report` may be null; when given it is filled on success and on kPdfNoText, kOcrFailed
+// and kTimeout.
 Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options,
                             PdfReport* report = nullptr);
 

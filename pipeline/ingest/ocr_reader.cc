@@ -117,11 +117,12 @@ std::vector<std::optional<OcrReason>> ChooseOcrPages(const std::vector<PdfPageRe
         if (!any_text) why[i] = OcrReason::kNoText;
         break;
       case PdfPageKind::kText: {
-        // The other pages are Vietnamese (a mark on 5% of their letters) and this one
-        // has many letters and no mark: a text layer that lost its marks.
+        // Many letters and not one mark, where the other pages are Vietnamese (a mark on
+        // 5% of their letters) or under a page image (the layer of OCR software without
+        // Vietnamese): a text layer that lost its marks.
         size_t other_letters = letters - p.letters, other_marked = marked - p.marked;
-        if (p.marked == 0 && p.letters >= kNoDiacriticsMinLetters && other_letters > 0 &&
-            other_marked * 20 >= other_letters)
+        bool vietnamese = other_letters > 0 && other_marked * 20 >= other_letters;
+        if (p.marked == 0 && p.letters >= kNoDiacriticsMinLetters && (vietnamese || p.page_image))
           why[i] = OcrReason::kNoDiacritics;
         break;
       }

@@ -38,7 +38,9 @@
 namespace notices::ingest {
 
 // A page of a text layer with this many letters and not one Vietnamese mark, in a
-// document whose other text pages have marks, is OCRed (kNoDiacritics).
+// document whose other text pages have marks or over a page image (a scan under the
+// layer of OCR software without Vietnamese), is OCRed (kNoDiacritics); a document typed
+// without marks is left alone.
 inline constexpr size_t kNoDiacriticsMinLetters = 200;
 
 // Per page (0-based), why it gets OCRed, or nothing. kAuto: kScan and kGarbled pages,

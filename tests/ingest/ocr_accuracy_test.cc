@@ -2,6 +2,7 @@
 // generated scans at 300 dpi against their sources, the real scans and garbled-layer PDFs
 // of NOTICES_SHARED_DIR/real-pdf against their reference texts (skipped when absent),
 // and page-parallel OCR against one thread. The figures are printed, for the record.
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -78,6 +79,22 @@ TEST(OcrAccuracy, ParallelPagesAreDeterministic) {
         << "box " << i;
   }
   for (size_t i = 0; i < a->ocr_pages.size(); ++i) EXPECT_EQ(a->ocr_pages[i].confidence, b->ocr_pages[i].confidence);
+}
+
+// A budget that runs out in the middle of a page stops Tesseract there.
+TEST(OcrAccuracy, TimeBudgetStopsThePageInProgress) {
+  PdfOptions opt;
+  opt.ocr.threads = 1;
+  opt.ocr.time_budget_ms = 1200;  // a page at 300 dpi takes about 2 s
+  PdfReport report;
+  auto start = std::chrono::steady_clock::now();
+  Result<DecodedText> r = ReadPdf(Sample("scans/seed-000-scan.pdf"), opt, &report);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_NE(r.error().message.find("page(s) 1, 2, 3"), std::string::npos) << r.error().message;
+  std::cout << "stopped after " << ms << " ms for a budget of 1200 ms\n";
+  EXPECT_LT(ms, 1200 + 1500);
 }
 
 // The real scans and garbled-layer PDFs: OCRed in auto mode, compared with their

@@ -26,17 +26,19 @@ PdfOptions Fast() {
 }
 
 TEST(OcrReader, ChooseOcrPages) {
-  auto page = [](PdfPageKind kind, size_t letters, size_t marked) {
+  auto page = [](PdfPageKind kind, size_t letters, size_t marked, bool image = false) {
     PdfPageReport p;
     p.kind = kind;
     p.letters = letters;
     p.marked = marked;
+    p.page_image = image;
     return p;
   };
   using R = std::optional<OcrReason>;
   const PdfPageReport text = page(PdfPageKind::kText, 2000, 400), plain = page(PdfPageKind::kText, 900, 0),
                       short_plain = page(PdfPageKind::kText, 120, 0), scan = page(PdfPageKind::kScan, 40, 3),
-                      garbled = page(PdfPageKind::kGarbled, 1500, 0), blank = page(PdfPageKind::kBlank, 0, 0);
+                      garbled = page(PdfPageKind::kGarbled, 1500, 0), blank = page(PdfPageKind::kBlank, 0, 0),
+                      layered = page(PdfPageKind::kText, 900, 0, true);
   struct Case {
     const char* name;
     std::vector<PdfPageReport> pages;
@@ -49,6 +51,8 @@ TEST(OcrReader, ChooseOcrPages) {
       {"a page lost its marks", {text, plain}, OcrMode::kAuto, {R(), OcrReason::kNoDiacritics}},
       {"too short to tell", {text, short_plain}, OcrMode::kAuto, {R(), R()}},
       {"a document without marks", {plain, plain}, OcrMode::kAuto, {R(), R()}},
+      {"a one-page document without marks", {plain}, OcrMode::kAuto, {R()}},
+      {"a scan under a layer without marks", {layered}, OcrMode::kAuto, {OcrReason::kNoDiacritics}},
       {"blank beside text", {text, blank}, OcrMode::kAuto, {R(), R()}},
       {"nothing but blank pages", {blank, blank}, OcrMode::kAuto, {OcrReason::kNoText, OcrReason::kNoText}},
       {"never", {scan, garbled}, OcrMode::kNever, {R(), R()}},
@@ -113,6 +117,30 @@ TEST(OcrReader, TypedTextWinsOverOcr) {
   ASSERT_NE(date, std::string::npos) << r->text.substr(0, 300);
   size_t day = r->text.find("12", date);
   EXPECT_EQ(r->MinConfidence(day, day + 2), 100);
+}
+
+// A scan under the text layer of OCR software without Vietnamese ("CONG HOA XA HOI"):
+// OCR replaces the layer. A page typed without marks keeps its layer (OCR finds no
+// marks either).
+TEST(OcrReader, LayerWithoutMarks) {
+  Result<DecodedText> r = ReadPdf(Sample("scans/tb-ket-luan-ubnd-nomarks-layer.pdf"), Fast());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->ocr_pages.size(), 1u);
+  EXPECT_EQ(r->ocr_pages[0].reason, OcrReason::kNoDiacritics);
+  EXPECT_NE(r->text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos) << r->text.substr(0, 300);
+  EXPECT_EQ(r->text.find("CONG HOA"), std::string::npos);
+
+  Result<DecodedText> kept = ReadPdf(Sample("scans/seed-001-nomarks.pdf"), Fast());
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_TRUE(kept->ocr_pages.empty());
+  bool warned = false;
+  for (const std::string& w : kept->warnings) warned = warned || w.rfind("ocr_kept_text_layer: page(s) 4", 0) == 0;
+  EXPECT_TRUE(warned);
+  PdfOptions never;
+  never.ocr.mode = OcrMode::kNever;
+  Result<DecodedText> layer = ReadPdf(Sample("scans/seed-001-nomarks.pdf"), never);
+  ASSERT_TRUE(layer.ok());
+  EXPECT_EQ(PageText(*kept, 4), PageText(*layer, 4));
 }
 
 TEST(OcrReader, NeverModeKeepsScansUnread) {

@@ -89,6 +89,349 @@ struct BlockB {
   double pitch = 0;            // baseline distance of its first two lines
 };
 
+double Median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// The size that half of the characters are set in or below.
+double MedianByChars(std::vector<std::pair<double, size_t>> sizes) {
+  std::sort(sizes.begin(), sizes.end());
+  size_t total = 0, acc = 0;
+  for (const auto& [s, n] : sizes) total += n;
+  for (const auto& [s, n] : sizes)
+    if ((acc += n) * 2 >= total) return s;
+  return sizes.back().first;
+}
+
+// Pixels of the deskewed image -> points, and OCR words -> items.
+struct Frame {
+  const PageWords& words;
+  double sx = 1, sy = 1;
+  std::map<int, double> line_size;  // points, per OCR line
+
+  // An OCR word, or its part from pixel x0 to x1.
+  Item Make(const OcrWord& w, std::string_view text, int x0, int x1) const {
+    Item it;
+    it.box.text = FixOcrConfusions(Trim(text));
+    it.box.x0 = x0 * sx;
+    it.box.x1 = x1 * sx;
+    it.box.y0 = w.y0 * sy;
+    it.box.y1 = w.y1 * sy;
+    double cx = (x0 + x1) / 2.0, cy = (w.y0 + w.y1) / 2.0;
+    ToPageFrame(words, cx, cy);
+    it.box.page_width = (x1 - x0) * sx;
+    it.box.page_height = (w.y1 - w.y0) * sy;
+    it.box.page_x = cx * sx - it.box.page_width / 2;
+    it.box.page_y = cy * sy - it.box.page_height / 2;
+    auto size = line_size.find(w.line);
+    it.box.size = size != line_size.end() ? size->second : 0;
+    it.box.confidence = w.confidence;
+    it.base = w.baseline * sy;
+    it.line = w.line;
+    return it;
+  }
+};
+
+// Noise: blank words (rules under the motto) and doubtful words without a letter or
+// digit (specks, a scratched dash).
+std::vector<const OcrWord*> DropNoise(const PageWords& words) {
+  std::vector<const OcrWord*> good;
+  for (const OcrWord& w : words.words) {
+    std::string_view t = Trim(w.text);
+    if (t.empty() || (!HasAlnum(t) && w.confidence < kNoiseConfidence)) continue;
+    good.push_back(&w);
+  }
+  return good;
+}
+
+// Font size of each OCR line, in points.
+std::map<int, double> LineSizes(const std::vector<const OcrWord*>& good, double sy) {
+  std::map<int, std::vector<double>> caps, ascents;
+  for (const OcrWord* w : good) {
+    if (w->cap_height > 0) caps[w->line].push_back(w->cap_height);
+    ascents[w->line].push_back(w->baseline - w->y0);
+  }
+  std::map<int, double> sizes;
+  for (auto& [line, a] : ascents) {
+    auto c = caps.find(line);
+    double px = c != caps.end() ? Median(c->second) / kCapHeightPerEm : Median(a) / kAscentPerEm;
+    sizes[line] = std::max(1.0, px) * sy;
+  }
+  return sizes;
+}
+
+// The typed words, in the deskewed frame; each typed line gets a line number of its own
+// from `next_line` on.
+std::vector<Item> TypedItems(const pdf::Page& typed, const Frame& f, int next_line) {
+  std::vector<Item> items;
+  for (const pdf::Block& b : typed.blocks)
+    for (const pdf::Line& l : b.lines) {
+      for (const pdf::Word& w : l.words) {
+        Item it;
+        it.box.text = w.text;
+        it.box.typed = true;
+        it.box.confidence = 100;
+        it.box.size = w.size;
+        it.box.page_x = w.x0;
+        it.box.page_y = w.y0;
+        it.box.page_width = w.x1 - w.x0;
+        it.box.page_height = w.y1 - w.y0;
+        double cx = (w.x0 + w.x1) / 2.0 / f.sx, cy = (w.y0 + w.y1) / 2.0 / f.sy, bx = cx, by = w.base / f.sy;
+        ToDeskewedFrame(f.words, cx, cy);
+        ToDeskewedFrame(f.words, bx, by);
+        it.box.x0 = cx * f.sx - it.box.page_width / 2;
+        it.box.x1 = cx * f.sx + it.box.page_width / 2;
+        it.box.y0 = cy * f.sy - it.box.page_height / 2;
+        it.box.y1 = cy * f.sy + it.box.page_height / 2;
+        it.base = by * f.sy;
+        it.line = next_line;
+        items.push_back(std::move(it));
+      }
+      ++next_line;
+    }
+  return items;
+}
+
+// Typed words win: an OCR word under one (a third of the smaller box) loses the
+// characters whose middle lies within the typed word's width, give or take
+// kTypedMarginEm ("45/TB-VPUBND" read across a typed "45" keeps "/TB-VPUBND"); without
+// character boxes, or when its characters do not spell it, it goes whole. Appends the
+// OCR words kept to `kept`.
+void PlaceOcrWords(const std::vector<const OcrWord*>& good, const std::vector<Item>& typed, const Frame& f,
+                   std::vector<Item>& kept, OcrLayoutPage& out) {
+  double confidence_sum = 0;
+  size_t ocr_kept = 0;
+  auto keep = [&](Item it) {
+    confidence_sum += it.box.confidence;
+    ++ocr_kept;
+    kept.push_back(std::move(it));
+  };
+  for (const OcrWord* wp : good) {
+    const OcrWord& w = *wp;
+    Item whole = f.Make(w, w.text, w.x0, w.x1);
+    std::vector<const Item*> under;
+    for (const Item& t : typed) {
+      const WordBox& o = whole.box;
+      double ox = Overlap(o.x0, o.x1, t.box.x0, t.box.x1), oy = Overlap(o.y0, o.y1, t.box.y0, t.box.y1);
+      if (ox <= 0 || oy <= 0) continue;
+      double ta = (t.box.x1 - t.box.x0) * (t.box.y1 - t.box.y0), oa = (o.x1 - o.x0) * (o.y1 - o.y0);
+      if (ox * oy >= kTypedOverlap * std::min(ta, oa)) under.push_back(&t);
+    }
+    if (under.empty()) {
+      keep(std::move(whole));
+      continue;
+    }
+    ++out.ocr_words_replaced;
+    std::string spelled;
+    for (const OcrSymbol& c : w.symbols) spelled += c.text;
+    if (w.symbols.empty() || spelled != w.text) continue;
+    std::string run;
+    int rx0 = 0, rx1 = 0;
+    auto flush = [&] {
+      if (!run.empty() && HasAlnum(run)) keep(f.Make(w, run, rx0, rx1));
+      run.clear();
+    };
+    for (const OcrSymbol& c : w.symbols) {
+      double mid = (c.x0 + c.x1) / 2.0 * f.sx;
+      bool covered = false;
+      for (const Item* t : under) {
+        double margin = kTypedMarginEm * t->box.size;
+        covered = covered || (mid >= t->box.x0 - margin && mid <= t->box.x1 + margin);
+      }
+      if (covered) {
+        flush();
+        continue;
+      }
+      if (run.empty()) rx0 = c.x0;
+      run += c.text;
+      rx1 = c.x1;
+    }
+    flush();
+  }
+  out.mean_confidence = ocr_kept ? static_cast<float>(confidence_sum / static_cast<double>(ocr_kept)) : 0;
+}
+
+// A typed word joins the OCR line whose height holds its centre and whose baseline is
+// nearest, or keeps a line of its own.
+void JoinTypedWords(std::vector<Item> typed, std::vector<Item>& kept) {
+  std::map<int, std::pair<double, double>> span;  // line -> y0, y1
+  std::map<int, double> base;
+  for (const Item& it : kept) {
+    auto [pos, added] = span.emplace(it.line, std::make_pair(it.box.y0, it.box.y1));
+    if (!added) {
+      pos->second.first = std::min(pos->second.first, it.box.y0);
+      pos->second.second = std::max(pos->second.second, it.box.y1);
+    }
+    base.emplace(it.line, it.base);
+  }
+  for (Item& t : typed) {
+    double cy = (t.box.y0 + t.box.y1) / 2, best = 1e18;
+    for (const auto& [line, s] : span) {
+      if (cy < s.first || cy > s.second) continue;
+      double d = std::fabs(base[line] - t.base);
+      if (d < best) best = d, t.line = line;
+    }
+    kept.push_back(std::move(t));
+  }
+}
+
+// Lines -> pieces cut at column gutters (see the header). Gaps are measured between
+// words with a letter or digit; a lone mark inside a gutter ("_", "|": a fold, a rule)
+// goes, and so does a piece of one or two marks (":" beside a column).
+std::vector<Piece> CutAtGutters(const std::vector<Item>& kept) {
+  std::map<int, Piece> lines;
+  for (size_t i = 0; i < kept.size(); ++i) lines[kept[i].line].items.push_back(i);
+  for (auto& [line, p] : lines) {
+    std::sort(p.items.begin(), p.items.end(), [&](size_t a, size_t b) { return kept[a].box.x0 < kept[b].box.x0; });
+    Measure(p, kept);
+  }
+  // A gutter: no word of the lines within kGutterSpanEm above or below crosses it.
+  auto clear = [&](int line, double x0, double x1) {
+    const Piece& me = lines[line];
+    for (const auto& [other, p] : lines) {
+      if (other == line || std::fabs(p.base - me.base) > kGutterSpanEm * me.size) continue;
+      for (size_t i : p.items)
+        if (kept[i].box.x1 > x0 && kept[i].box.x0 < x1 && HasAlnum(kept[i].box.text)) return false;
+    }
+    return true;
+  };
+  std::vector<Piece> pieces;
+  for (const auto& [line, w] : lines) {
+    const std::vector<size_t>& idx = w.items;
+    std::vector<size_t> solid;
+    for (size_t i : idx)
+      if (HasAlnum(kept[i].box.text)) solid.push_back(i);
+    std::vector<double> gaps;
+    for (size_t k = 1; k < solid.size(); ++k) gaps.push_back(kept[solid[k]].box.x0 - kept[solid[k - 1]].box.x1);
+    double typical = gaps.empty() ? 0 : Median(gaps);
+    std::vector<std::pair<double, double>> cuts;  // gutters: [x0, x1]
+    for (size_t k = 1; k < idx.size(); ++k) {
+      double x0 = kept[idx[k - 1]].box.x1, x1 = kept[idx[k]].box.x0;
+      if (x1 - x0 > kColumnGapEm * w.size) cuts.push_back({x0, x1});
+    }
+    for (size_t k = 1; k < solid.size(); ++k) {
+      double x0 = kept[solid[k - 1]].box.x1, x1 = kept[solid[k]].box.x0, gap = x1 - x0;
+      if (gap > kGutterMinEm * w.size && gap <= kColumnGapEm * w.size && gap > 3 * typical &&
+          clear(line, x0 + 0.1 * w.size, x1 - 0.1 * w.size))
+        cuts.push_back({x0, x1});
+    }
+    std::sort(cuts.begin(), cuts.end());
+    Piece cur;
+    size_t next_cut = 0;
+    for (size_t i : idx) {
+      const WordBox& b = kept[i].box;
+      while (next_cut < cuts.size() && b.x0 >= cuts[next_cut].second - 0.01) {
+        if (!cur.items.empty()) pieces.push_back(std::move(cur));
+        cur = Piece{};
+        ++next_cut;
+      }
+      bool in_gutter = next_cut < cuts.size() && b.x0 >= cuts[next_cut].first - 0.01 &&
+                       b.x1 <= cuts[next_cut].second + 0.01;
+      if (in_gutter && !HasAlnum(b.text)) continue;
+      cur.items.push_back(i);
+    }
+    if (!cur.items.empty()) pieces.push_back(std::move(cur));
+  }
+  std::erase_if(pieces, [&](const Piece& p) {
+    size_t chars = 0;
+    for (size_t i : p.items) {
+      if (HasAlnum(kept[i].box.text)) return false;
+      chars += CountCodePoints(kept[i].box.text);
+    }
+    return chars <= 2;
+  });
+  for (Piece& p : pieces) Measure(p, kept);
+  return pieces;
+}
+
+// Noise within kSizeSnap of the page's median size (by characters) is no change of size;
+// sizes are rounded to half points as pdf::BodyFontSize counts them.
+void SnapSizes(std::vector<Piece>& pieces) {
+  if (pieces.empty()) return;
+  std::vector<std::pair<double, size_t>> sizes;
+  for (const Piece& p : pieces) sizes.push_back({p.size, p.chars});
+  double mid = MedianByChars(sizes);
+  for (Piece& p : pieces) {
+    if (std::fabs(p.size - mid) <= mid * kSizeSnap) p.size = mid;
+    p.size = std::round(p.size * 2) / 2;
+  }
+}
+
+// Pieces -> blocks, top to bottom: a piece joins the nearest block whose last line it
+// overlaps horizontally, at a line pitch (the block's own after two lines) and within
+// 25% of its size; when two blocks are about as near (a full-width line under two
+// columns), neither.
+std::vector<BlockB> StackBlocks(const std::vector<Piece>& pieces) {
+  std::vector<size_t> order(pieces.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return pieces[a].base != pieces[b].base ? pieces[a].base < pieces[b].base : pieces[a].x0 < pieces[b].x0;
+  });
+  std::vector<BlockB> blocks;
+  for (size_t pi : order) {
+    const Piece& p = pieces[pi];
+    int best = -1;
+    double best_d = 1e18, second_d = 1e18;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const Piece& last = pieces[blocks[b].pieces.back()];
+      double d = p.base - last.base;
+      double small = std::min(p.size, last.size);
+      double limit = blocks[b].pitch > 0 ? blocks[b].pitch * 1.3 : small * 1.9;
+      if (d <= small * 0.5 || d > limit) continue;
+      if (Overlap(p.x0, p.x1, last.x0, last.x1) <= 0) continue;
+      if (d < best_d) {
+        second_d = best_d;
+        best_d = d;
+        best = std::max(p.size, last.size) > small * 1.25 ? -2 : static_cast<int>(b);
+      } else {
+        second_d = std::min(second_d, d);
+      }
+    }
+    if (best >= 0 && second_d - best_d > p.size * 0.5) {
+      BlockB& b = blocks[static_cast<size_t>(best)];
+      if (b.pieces.size() == 1) b.pitch = p.base - pieces[b.pieces.back()].base;
+      b.pieces.push_back(pi);
+    } else {
+      blocks.push_back(BlockB{{pi}, 0});
+    }
+  }
+  return blocks;
+}
+
+// The blocks as pdf::Page blocks, each in one type size (its lines are within 25% of
+// each other, and a change of size inside a block starts a paragraph in
+// pdf::ComposeText); their words into out.words.
+void Emit(const std::vector<BlockB>& blocks, const std::vector<Piece>& pieces, std::vector<Item>& kept,
+          OcrLayoutPage& out) {
+  for (const BlockB& b : blocks) {
+    std::vector<std::pair<double, size_t>> sizes;
+    for (size_t pi : b.pieces) sizes.push_back({pieces[pi].size, pieces[pi].chars});
+    double block_size = MedianByChars(sizes);
+    pdf::Block block;
+    for (size_t pi : b.pieces) {
+      pdf::Line line;
+      for (size_t i : pieces[pi].items) {
+        Item& it = kept[i];
+        it.box.size = block_size;
+        pdf::Word w;
+        w.text = it.box.text;
+        w.x0 = it.box.x0;
+        w.y0 = it.box.y0;
+        w.x1 = it.box.x1;
+        w.y1 = it.box.y1;
+        w.base = it.base;
+        w.size = block_size;
+        w.space_after = true;
+        line.words.push_back(std::move(w));
+        out.words.push_back(it.box);
+      }
+      block.lines.push_back(std::move(line));
+    }
+    out.page.blocks.push_back(std::move(block));
+  }
+}
+
 }  // namespace
 
 std::string FixOcrConfusions(std::string_view word) {
@@ -131,330 +474,19 @@ OcrLayoutPage BuildOcrPage(const PageWords& words, double width_pt, double heigh
   out.page.width = width_pt;
   out.page.height = height_pt;
   if (words.width <= 0 || words.height <= 0) return out;
-  const double sx = width_pt / words.width, sy = height_pt / words.height;
-
-  // Noise: blank words (rules under the motto) and doubtful words without a letter or
-  // digit (specks, a scratched dash).
-  std::vector<const OcrWord*> good;
-  for (const OcrWord& w : words.words) {
-    std::string_view t = Trim(w.text);
-    if (t.empty() || (!HasAlnum(t) && w.confidence < kNoiseConfidence)) continue;
-    good.push_back(&w);
-  }
-  std::map<int, std::vector<double>> caps, ascents;
-  for (const OcrWord* w : good) {
-    if (w->cap_height > 0) caps[w->line].push_back(w->cap_height);
-    ascents[w->line].push_back(w->baseline - w->y0);
-  }
-  auto median = [](std::vector<double>& v) {
-    std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-    return v[v.size() / 2];
-  };
-  std::map<int, double> line_size;
-  for (auto& [line, a] : ascents) {
-    auto c = caps.find(line);
-    double px = c != caps.end() ? median(c->second) / kCapHeightPerEm : median(a) / kAscentPerEm;
-    line_size[line] = std::max(1.0, px) * sy;
-  }
-
-  // An OCR word (or the part of it from pixel x0 to x1) as an item.
-  auto make = [&](const OcrWord& w, std::string_view text, int x0, int x1) {
-    Item it;
-    it.box.text = FixOcrConfusions(Trim(text));
-    it.box.x0 = x0 * sx;
-    it.box.x1 = x1 * sx;
-    it.box.y0 = w.y0 * sy;
-    it.box.y1 = w.y1 * sy;
-    double cx = (x0 + x1) / 2.0, cy = (w.y0 + w.y1) / 2.0;
-    ToPageFrame(words, cx, cy);
-    it.box.page_width = (x1 - x0) * sx;
-    it.box.page_height = (w.y1 - w.y0) * sy;
-    it.box.page_x = cx * sx - it.box.page_width / 2;
-    it.box.page_y = cy * sy - it.box.page_height / 2;
-    it.box.size = line_size[w.line];
-    it.box.confidence = w.confidence;
-    it.base = w.baseline * sy;
-    it.line = w.line;
-    return it;
-  };
-
-  // Typed words: into the deskewed frame.
-  std::vector<Item> typed_items;
-  int next_line = line_size.empty() ? 0 : line_size.rbegin()->first + 1;
-  for (const pdf::Block& b : typed.blocks)
-    for (const pdf::Line& l : b.lines) {
-      for (const pdf::Word& w : l.words) {
-        Item it;
-        it.box.text = w.text;
-        it.box.typed = true;
-        it.box.confidence = 100;
-        it.box.size = w.size;
-        it.box.page_x = w.x0;
-        it.box.page_y = w.y0;
-        it.box.page_width = w.x1 - w.x0;
-        it.box.page_height = w.y1 - w.y0;
-        double cx = (w.x0 + w.x1) / 2.0 / sx, cy = (w.y0 + w.y1) / 2.0 / sy, bx = cx,
-               by = w.base / sy;
-        ToDeskewedFrame(words, cx, cy);
-        ToDeskewedFrame(words, bx, by);
-        it.box.x0 = cx * sx - it.box.page_width / 2;
-        it.box.x1 = cx * sx + it.box.page_width / 2;
-        it.box.y0 = cy * sy - it.box.page_height / 2;
-        it.box.y1 = cy * sy + it.box.page_height / 2;
-        it.base = by * sy;
-        it.line = next_line;  // its own line unless it falls on an OCR line
-        typed_items.push_back(std::move(it));
-      }
-      ++next_line;
-    }
-
-  // Typed words win: an OCR word under one loses the characters whose middle lies within
-  // the typed word's width (give or take kTypedMarginEm) ("45/TB-VPUBND" read across a typed "45" keeps "/TB-VPUBND");
-  // without character boxes, or when its characters do not spell it, it goes whole.
+  Frame f{words, width_pt / words.width, height_pt / words.height, {}};
+  std::vector<const OcrWord*> good = DropNoise(words);
+  f.line_size = LineSizes(good, f.sy);
+  int next_line = f.line_size.empty() ? 0 : f.line_size.rbegin()->first + 1;
+  std::vector<Item> typed_items = TypedItems(typed, f, next_line);
   std::vector<Item> kept;
   kept.reserve(good.size() + typed_items.size());
-  double confidence_sum = 0;
-  size_t ocr_kept = 0;
-  for (const OcrWord* wp : good) {
-    const OcrWord& w = *wp;
-    Item whole = make(w, w.text, w.x0, w.x1);
-    std::vector<const Item*> under;
-    for (const Item& t : typed_items) {
-      const WordBox& o = whole.box;
-      double ox = Overlap(o.x0, o.x1, t.box.x0, t.box.x1), oy = Overlap(o.y0, o.y1, t.box.y0, t.box.y1);
-      if (ox <= 0 || oy <= 0) continue;
-      double ta = (t.box.x1 - t.box.x0) * (t.box.y1 - t.box.y0), oa = (o.x1 - o.x0) * (o.y1 - o.y0);
-      if (ox * oy >= kTypedOverlap * std::min(ta, oa)) under.push_back(&t);
-    }
-    if (under.empty()) {
-      confidence_sum += whole.box.confidence;
-      ++ocr_kept;
-      kept.push_back(std::move(whole));
-      continue;
-    }
-    ++out.ocr_words_replaced;
-    std::string spelled;
-    for (const OcrSymbol& c : w.symbols) spelled += c.text;
-    if (w.symbols.empty() || spelled != w.text) continue;
-    std::string run;
-    int rx0 = 0, rx1 = 0;
-    auto flush = [&] {
-      if (!run.empty() && HasAlnum(run)) {
-        kept.push_back(make(w, run, rx0, rx1));
-        confidence_sum += w.confidence;
-        ++ocr_kept;
-      }
-      run.clear();
-    };
-    for (const OcrSymbol& c : w.symbols) {
-      double mid = (c.x0 + c.x1) / 2.0 * sx;
-      bool covered = false;
-      for (const Item* t : under) {
-        double margin = kTypedMarginEm * t->box.size;
-        covered = covered || (mid >= t->box.x0 - margin && mid <= t->box.x1 + margin);
-      }
-      if (covered) {
-        flush();
-        continue;
-      }
-      if (run.empty()) rx0 = c.x0;
-      run += c.text;
-      rx1 = c.x1;
-    }
-    flush();
-  }
-  out.mean_confidence = ocr_kept ? static_cast<float>(confidence_sum / static_cast<double>(ocr_kept)) : 0;
-  // A typed word joins the OCR line whose height holds its centre and whose baseline is
-  // nearest.
-  std::map<int, std::pair<double, double>> line_span;  // line -> y0, y1
-  std::map<int, double> line_base;
-  for (const Item& it : kept) {
-    auto [pos, added] = line_span.emplace(it.line, std::make_pair(it.box.y0, it.box.y1));
-    if (!added) {
-      pos->second.first = std::min(pos->second.first, it.box.y0);
-      pos->second.second = std::max(pos->second.second, it.box.y1);
-    }
-    line_base.emplace(it.line, it.base);
-  }
-  for (Item& t : typed_items) {
-    double cy = (t.box.y0 + t.box.y1) / 2;
-    double best = 1e18;
-    for (const auto& [line, span] : line_span) {
-      if (cy < span.first || cy > span.second) continue;
-      double d = std::fabs(line_base[line] - t.base);
-      if (d < best) best = d, t.line = line;
-    }
-    kept.push_back(std::move(t));
-    ++out.typed_words;
-  }
-
-  // Lines -> pieces cut at column gutters. Gaps are measured between words with a
-  // letter or digit; a lone mark inside a gutter ("_", "|": a fold, a rule) goes.
-  std::map<int, std::vector<size_t>> by_line;
-  for (size_t i = 0; i < kept.size(); ++i) by_line[kept[i].line].push_back(i);
-  std::map<int, Piece> whole;
-  for (auto& [line, idx] : by_line) {
-    std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return kept[a].box.x0 < kept[b].box.x0; });
-    whole[line].items = idx;
-    Measure(whole[line], kept);
-  }
-  // A gutter: no word of the lines within kGutterSpanEm above or below crosses it.
-  auto clear = [&](int line, double x0, double x1) {
-    const Piece& me = whole[line];
-    for (const auto& [other, p] : whole) {
-      if (other == line || std::fabs(p.base - me.base) > kGutterSpanEm * me.size) continue;
-      for (size_t i : p.items)
-        if (kept[i].box.x1 > x0 && kept[i].box.x0 < x1 && HasAlnum(kept[i].box.text)) return false;
-    }
-    return true;
-  };
-  std::vector<Piece> pieces;
-  for (const auto& [line, w] : whole) {
-    const std::vector<size_t>& idx = w.items;
-    std::vector<size_t> solid;
-    for (size_t i : idx)
-      if (HasAlnum(kept[i].box.text)) solid.push_back(i);
-    std::vector<double> gaps;
-    for (size_t k = 1; k < solid.size(); ++k) gaps.push_back(kept[solid[k]].box.x0 - kept[solid[k - 1]].box.x1);
-    double typical = 0;
-    if (!gaps.empty()) {
-      std::vector<double> g = gaps;
-      std::nth_element(g.begin(), g.begin() + static_cast<long>(g.size() / 2), g.end());
-      typical = g[g.size() / 2];
-    }
-    std::vector<std::pair<double, double>> cuts;  // gutters: [x0, x1], left to right
-    for (size_t k = 1; k < idx.size(); ++k) {
-      double x0 = kept[idx[k - 1]].box.x1, x1 = kept[idx[k]].box.x0;
-      if (x1 - x0 > kColumnGapEm * w.size) cuts.push_back({x0, x1});
-    }
-    for (size_t k = 1; k < solid.size(); ++k) {
-      double x0 = kept[solid[k - 1]].box.x1, x1 = kept[solid[k]].box.x0, gap = x1 - x0;
-      if (gap > kGutterMinEm * w.size && gap <= kColumnGapEm * w.size && gap > 3 * typical &&
-          clear(line, x0 + 0.1 * w.size, x1 - 0.1 * w.size))
-        cuts.push_back({x0, x1});
-    }
-    std::sort(cuts.begin(), cuts.end());
-    Piece cur;
-    size_t next_cut = 0;
-    for (size_t i : idx) {
-      const WordBox& b = kept[i].box;
-      while (next_cut < cuts.size() && b.x0 >= cuts[next_cut].second - 0.01) {
-        if (!cur.items.empty()) pieces.push_back(std::move(cur));
-        cur = Piece{};
-        ++next_cut;
-      }
-      bool in_gutter = next_cut < cuts.size() && b.x0 >= cuts[next_cut].first - 0.01 &&
-                       b.x1 <= cuts[next_cut].second + 0.01;
-      if (in_gutter && !HasAlnum(b.text)) continue;
-      cur.items.push_back(i);
-    }
-    if (!cur.items.empty()) pieces.push_back(std::move(cur));
-  }
-  // A stray mark standing alone (":", "'" beside a column) is no line.
-  std::erase_if(pieces, [&](const Piece& p) {
-    size_t chars = 0;
-    for (size_t i : p.items) {
-      if (HasAlnum(kept[i].box.text)) return false;
-      chars += CountCodePoints(kept[i].box.text);
-    }
-    return chars <= 2;
-  });
-  for (Piece& p : pieces) Measure(p, kept);
-
-  // Font sizes: noise within kSizeSnap of the page's median (by characters) is no change.
-  if (!pieces.empty()) {
-    std::vector<std::pair<double, size_t>> sizes;
-    size_t total = 0;
-    for (const Piece& p : pieces) sizes.push_back({p.size, p.chars}), total += p.chars;
-    std::sort(sizes.begin(), sizes.end());
-    size_t acc = 0;
-    double mid = sizes.back().first;
-    for (const auto& [s, n] : sizes) {
-      acc += n;
-      if (acc * 2 >= total) {
-        mid = s;
-        break;
-      }
-    }
-    for (Piece& p : pieces) {
-      if (std::fabs(p.size - mid) <= mid * kSizeSnap) p.size = mid;
-      p.size = std::round(p.size * 2) / 2;
-    }
-  }
-
-  // Pieces -> blocks, top to bottom.
-  std::vector<size_t> order(pieces.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return pieces[a].base != pieces[b].base ? pieces[a].base < pieces[b].base : pieces[a].x0 < pieces[b].x0;
-  });
-  // A piece joins the nearest block whose last line it overlaps, at a line pitch; when
-  // two blocks are about as near (a full-width line under two columns), neither.
-  std::vector<BlockB> blocks;
-  for (size_t pi : order) {
-    const Piece& p = pieces[pi];
-    int best = -1;
-    double best_d = 1e18, second_d = 1e18;
-    for (size_t b = 0; b < blocks.size(); ++b) {
-      const Piece& last = pieces[blocks[b].pieces.back()];
-      double d = p.base - last.base;
-      double small = std::min(p.size, last.size);
-      double limit = blocks[b].pitch > 0 ? blocks[b].pitch * 1.3 : small * 1.9;
-      if (d <= small * 0.5 || d > limit) continue;
-      if (Overlap(p.x0, p.x1, last.x0, last.x1) <= 0) continue;
-      if (d < best_d) {
-        second_d = best_d;
-        best_d = d;
-        best = std::max(p.size, last.size) > small * 1.25 ? -2 : static_cast<int>(b);
-      } else {
-        second_d = std::min(second_d, d);
-      }
-    }
-    if (best >= 0 && second_d - best_d > p.size * 0.5) {
-      BlockB& b = blocks[static_cast<size_t>(best)];
-      if (b.pieces.size() == 1) b.pitch = p.base - pieces[b.pieces.back()].base;
-      b.pieces.push_back(pi);
-    } else {
-      blocks.push_back(BlockB{{pi}, 0});
-    }
-  }
-
-  for (const BlockB& b : blocks) {
-    // One type size per block: its lines joined within 25% of each other, and a change
-    // of size inside a block starts a paragraph in pdf::ComposeText.
-    std::vector<std::pair<double, size_t>> sizes;
-    size_t total = 0;
-    for (size_t pi : b.pieces) sizes.push_back({pieces[pi].size, pieces[pi].chars}), total += pieces[pi].chars;
-    std::sort(sizes.begin(), sizes.end());
-    double block_size = sizes.back().first;
-    for (size_t acc = 0, k = 0; k < sizes.size(); ++k)
-      if ((acc += sizes[k].second) * 2 >= total) {
-        block_size = sizes[k].first;
-        break;
-      }
-    pdf::Block block;
-    for (size_t pi : b.pieces) {
-      const Piece& p = pieces[pi];
-      pdf::Line line;
-      for (size_t i : p.items) {
-        Item& it = kept[i];
-        it.box.size = block_size;
-        pdf::Word w;
-        w.text = it.box.text;
-        w.x0 = it.box.x0;
-        w.y0 = it.box.y0;
-        w.x1 = it.box.x1;
-        w.y1 = it.box.y1;
-        w.base = it.base;
-        w.size = block_size;
-        w.space_after = true;
-        line.words.push_back(std::move(w));
-        out.words.push_back(it.box);
-      }
-      block.lines.push_back(std::move(line));
-    }
-    out.page.blocks.push_back(std::move(block));
-  }
+  PlaceOcrWords(good, typed_items, f, kept, out);
+  out.typed_words = typed_items.size();
+  JoinTypedWords(std::move(typed_items), kept);
+  std::vector<Piece> pieces = CutAtGutters(kept);
+  SnapSizes(pieces);
+  Emit(StackBlocks(pieces), pieces, kept, out);
   return out;
 }
 

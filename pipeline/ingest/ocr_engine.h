@@ -9,18 +9,18 @@
 //   for (const ocr::OcrWord& w : r->words) ...   // text, pixel box, confidence, line
 //
 // What Recognize does: deskews the image (Leptonica finds the skew of the text lines;
-// pages turned by more than 0.1 degree are rotated about their centre, and
-// PageWords::skew_degrees says by how much), then Tesseract lays the page out (automatic
-// page segmentation, no orientation detection) and reads it with its LSTM model. Word
-// boxes are in the deskewed image's pixels; ToPageFrame maps a point back to the image
-// as given.
+// pages turned by more than 0.1 degree are rotated about their centre, keeping their
+// size, and PageWords::skew_degrees says by how much), then Tesseract lays the page out
+// (automatic page segmentation, no orientation detection) and reads it with its LSTM
+// model. Word boxes are in the deskewed image's pixels; ToPageFrame maps a point back to
+// the image as given.
 //
 // Threads: Tesseract's OpenMP threads are switched off for every thread that calls
 // Recognize (one page took 19 s with them on a 2-core machine, 2.2 s without); run
 // pages in parallel instead, one Engine per thread. An Engine is not thread-safe: use
 // it from one thread at a time (it may move between threads). Engine creation loads the
-// model (about 0.1 s and 30 MB for "vie"): reuse engines through EnginePool, which keeps
-// the initialised engines of the process and bounds how many run at once.
+// model (a few tenths of a second): reuse engines through EnginePool, which keeps the
+// initialised engines of the process and bounds how many run at once.
 //
 // Errors: Create fails with kOcrFailed when the language's model cannot be loaded (the
 // message names the Debian package, tesseract-ocr-<lang>); Recognize fails with

@@ -15,19 +15,23 @@
 //   - Pixels become points (the page's size over the image's); boxes stay in the
 //     deskewed frame, where text lines are level, and WordBox::page_* give each word's
 //     box in the page's own frame for provenance.
-//   - Typed words win: an OCR word overlapping a typed word (a third of the smaller box)
-//     is dropped and the typed word takes its place in the line ("Số: 18 /TB-LN-VP" where
-//     OCR read "lỗ"). Typed words have confidence 100.
+//   - Noise goes: blank words (the rules under the motto and the title), words without
+//     a letter or digit read at under 50% confidence (specks, stamp strokes).
+//   - Typed words win: an OCR word overlapping a typed word (by a third of the smaller
+//     box) loses the characters under it, or goes whole, and the typed word takes its
+//     place in the line ("Số: 18 /TB-LN-VP" where OCR read "lỗ"; a typed "45" inside
+//     an OCR word "45/TB-VPUBND" leaves "/TB-VPUBND"). Typed words have confidence 100.
 //   - Tesseract's text lines are cut at column gutters (the two header columns share
 //     lines for Tesseract): a gap wider than kColumnGapEm font sizes, or wider than
 //     kGutterMinEm and three times the line's usual word gap when no word of the lines
 //     within kGutterSpanEm above or below crosses it ("UBND TỈNH LẠNG SƠN  CỘNG HÒA ...",
 //     1.6 em apart, but not "1.<tab>Đối với ..." inside body text). The pieces are
-//     stacked into blocks: a piece joins the block above when it overlaps that block's
-//     last line horizontally, and no other block's, at a line pitch. So the header comes
-//     out as a left and a right block, as from a text layer.
-//   - Font sizes are estimated from Tesseract's row height; sizes within 12% of the
-//     page's median snap to it, so noise does not read as a change of type size.
+//     stacked into blocks: a piece joins the nearest block above whose last line it
+//     overlaps horizontally, at a line pitch, unless another block is about as near. So
+//     the header comes out as a left and a right block, as from a text layer.
+//   - Font sizes are estimated from the height of capitals, digits and ascenders above
+//     the baseline; sizes within 12% of the page's median snap to it, and a block gets
+//     one size, so noise does not read as a change of type size.
 //   - FixOcrConfusions on every OCR word.
 //
 // Thread-safety: plain functions on values.
@@ -43,9 +47,9 @@
 
 namespace notices::ingest::ocr {
 
-inline constexpr double kColumnGapEm = 2.5;
-inline constexpr double kGutterMinEm = 1.2;
-inline constexpr double kGutterSpanEm = 2.5;
+inline constexpr double kColumnGapEm = 2.5;   // font sizes: always a column gap
+inline constexpr double kGutterMinEm = 1.2;   // the narrowest gutter
+inline constexpr double kGutterSpanEm = 2.5;  // lines that must leave a gutter clear
 
 // One word of an OCRed page with what provenance needs.
 struct WordBox {
@@ -61,7 +65,7 @@ struct OcrLayoutPage {
   pdf::Page page;               // blocks of lines of words, deskewed frame
   std::vector<WordBox> words;   // every word of `page`
   size_t typed_words = 0;       // typed words placed
-  size_t ocr_words_replaced = 0;
+  size_t ocr_words_replaced = 0;  // OCR words typed words replaced, in part or whole
   float mean_confidence = 0;    // over the OCR words kept (0 when none)
 };
 

@@ -63,7 +63,6 @@ void CaptureError(ErrorCategory category, Goffset pos, const char* msg) {
   t_log.messages.push_back(std::move(m));
 }
 
-
 // Starts capturing on construction; hands the messages over on Take().
 class LogScope {
  public:

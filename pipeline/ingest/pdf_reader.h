@@ -71,7 +71,9 @@
 // (about 100 bytes per word). OCR: a few seconds per page and core at 300 dpi.
 //
 // Thread-safety: ReadPdf is reentrant (one Poppler document per call; Poppler's global
-// parameters are created once, thread-safely, and never freed).
+// parameters are created once, thread-safely, and never freed). OCR runs on up to
+// options.ocr.threads threads (the caller's among them) and returns when they are done;
+// Tesseract engines are shared by the whole process, one per hardware thread at most.
 #pragma once
 
 #include <cstddef>

@@ -55,7 +55,7 @@ struct OcrPageResult {
   int page = 0;               // 1-based
   Status status;              // kOcrFailed (unreadable), kTimeout (stopped or not reached)
   ocr::PageWords words;
-  double render_ms = 0, ocr_ms = 0;
+  double render_cpu_ms = 0, ocr_cpu_ms = 0;  // CPU time: rendering; deskew and Tesseract
 };
 
 // Renders and reads `pages` (1-based, any order) of the PDF in `bytes`; one result per

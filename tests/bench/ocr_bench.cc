@@ -115,10 +115,10 @@ int Pages(const Args& a) {
     double wall = Seconds(t0), cpu = CpuSeconds() - cpu0;
     double render = 0, ocr = 0;
     for (const auto& r : results) {
-      render += r.render_ms / 1000;
-      ocr += r.ocr_ms / 1000;
+      render += r.render_cpu_ms / 1000;
+      ocr += r.ocr_cpu_ms / 1000;
       std::cout << file << " page " << r.page << ": render " << std::fixed << std::setprecision(2)
-                << r.render_ms / 1000 << " s, tesseract " << r.ocr_ms / 1000 << " s, words "
+                << r.render_cpu_ms / 1000 << " s, deskew + tesseract " << r.ocr_cpu_ms / 1000 << " s (CPU), words "
                 << r.words.words.size() << ", skew " << r.words.skew_degrees
                 << (r.status.ok() ? "" : " FAILED: " + r.status.error().message) << "\n";
     }
@@ -130,9 +130,8 @@ int Pages(const Args& a) {
     size_t n = pages.size();
     std::cout << file << ": " << n << " page(s), threads " << a.options.ocr.threads << ", dpi "
               << a.options.ocr.dpi << ": OCR wall " << wall / static_cast<double>(n) << " s/page, CPU "
-              << cpu / static_cast<double>(n) << " s/page (of the workers' time: render "
-              << render / static_cast<double>(n) << ", deskew + tesseract "
-              << ocr / static_cast<double>(n) << " s/page); ReadPdf kAlways "
+              << cpu / static_cast<double>(n) << " s/page (render " << render / static_cast<double>(n)
+              << ", deskew + tesseract " << ocr / static_cast<double>(n) << " s/page of CPU); ReadPdf kAlways "
               << whole / static_cast<double>(n) << " s/page" << (r ? "" : " (failed)") << "\n";
   }
   return 0;

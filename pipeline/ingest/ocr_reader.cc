@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -23,6 +24,8 @@ namespace notices::ingest {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr double kMaxPagePixels = 36e6;  // A3 at 300 dpi is 17.4 million
 
 // CPU time of the calling thread, in milliseconds: what a page costs whatever else the
 // machine runs.
@@ -52,6 +55,10 @@ class Renderer {
   Result<ocr::GrayImage> Render(int page, int dpi) {
     if (!dev_) return Error(ErrorCode::kOcrFailed, "the PDF could not be opened again for rendering");
     if (page < 1 || page > doc_->getNumPages()) return Error(ErrorCode::kOcrFailed, "no such page");
+    // A poster-sized page is read at a lower resolution rather than in 100 MB images.
+    double inches = doc_->getPageMediaWidth(page) * doc_->getPageMediaHeight(page) / (72.0 * 72.0);
+    if (inches > 0 && inches * dpi * dpi > kMaxPagePixels)
+      dpi = std::max(72, static_cast<int>(std::sqrt(kMaxPagePixels / inches)));
     doc_->displayPage(dev_.get(), page, dpi, dpi, 0, /*useMediaBox=*/true, /*crop=*/false,
                       /*printing=*/false);
     SplashBitmap* bitmap = dev_->getBitmap();

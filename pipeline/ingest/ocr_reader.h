@@ -9,8 +9,9 @@
 //   pdf::ComposeText(pages, text_pages, out);
 //   FinishOcrStep(step, out);                         // word boxes, ocr_pages, warnings
 //
-// Rendering: Poppler's Splash renderer, 8-bit gray, options.ocr.dpi (300), media box,
-// each page in its /Rotate orientation (the frame of the text layer's words). Each worker
+// Rendering: Poppler's Splash renderer, 8-bit gray, options.ocr.dpi (300; less for pages
+// past 36 million pixels, larger than A2), media box, each page in its /Rotate
+// orientation (the frame of the text layer's words). Each worker
 // opens its own Poppler document on the same bytes (a document is not thread-safe) and
 // leases one Tesseract engine (ocr::EnginePool::Shared(), at most one per hardware
 // thread in the whole process); min(options.ocr.threads, pages) workers run, the calling

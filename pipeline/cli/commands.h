@@ -19,5 +19,7 @@ struct RunState {
 };
 
 void AddNormalizeCommand(CLI::App& app, RunState& state);
+void AddExtractCommand(CLI::App& app, RunState& state);
+void AddEvalCommand(CLI::App& app, RunState& state);
 
 }  // namespace notices::cli

@@ -12,7 +12,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("notices ") + NOTICES_VERSION + " (schema notices/1)");
   app.require_subcommand(1);
   notices::cli::RunState state;
+  notices::cli::AddExtractCommand(app, state);
   notices::cli::AddNormalizeCommand(app, state);
+  notices::cli::AddEvalCommand(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

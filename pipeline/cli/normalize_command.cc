@@ -1,5 +1,6 @@
 // `notices normalize FILE...`: prints the normalized text (or, with --json, its blocks
-// with source offsets). Tested by tests/cli/cli_test.py.
+// with source offsets; footnotes also carry `ref_source`, the input bytes of their first
+// reference marker). Tested by tests/cli/cli_test.py and tests/normalize/golden_test.cc.
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -60,6 +61,17 @@ void AddNormalizeCommand(CLI::App& app, RunState& state) {
         jb["text"] = n.text.substr(b.range.begin, b.range.size());
         jb["source"] = {src.begin, src.end};
         jb["page"] = decoded->PageAt(dec.begin);
+        if (b.kind == normalize::BlockKind::kFootnote) {
+          // Where the reference to this footnote sits in the input ("1" of "bật1;"), or null.
+          if (b.ref == std::string::npos) {
+            jb["ref_source"] = nullptr;
+          } else {
+            size_t len = 1;
+            while (b.ref + len < n.text.size() && (static_cast<unsigned char>(n.text[b.ref + len]) & 0xC0) == 0x80) ++len;
+            Range ref = decoded->to_source.ToSource(n.to_decoded.ToSource(Range{b.ref, b.ref + len}));
+            jb["ref_source"] = {ref.begin, ref.end};
+          }
+        }
         blocks.push_back(std::move(jb));
       }
       doc["blocks"] = std::move(blocks);

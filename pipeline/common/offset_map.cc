@@ -5,21 +5,28 @@
 
 namespace notices {
 
+namespace {
+constexpr uint32_t kCopyBit = 1u << 31;
+constexpr size_t kMaxCopy = 0x7FFFFFFFu;
+constexpr size_t kMaxReplaceDst = 0xFFu;
+constexpr size_t kMaxReplaceSrc = 0x7FFFFFu;
+}  // namespace
+
 void OffsetMap::AddCopy(size_t dst_begin, size_t src_begin, size_t len) {
   if (len == 0) return;
   if (!pieces_.empty()) {
     Piece& last = pieces_.back();
-    if (last.copy && last.dst + last.dst_len == dst_begin && last.src + last.src_len == src_begin &&
-        last.dst_len + len <= UINT32_MAX) {
-      last.dst_len += static_cast<uint32_t>(len);
-      last.src_len += static_cast<uint32_t>(len);
+    size_t last_len = last.dst_len();
+    if (last.copy() && last.dst + last_len == dst_begin && last.src + last_len == src_begin &&
+        last_len + len <= kMaxCopy) {
+      last.meta = kCopyBit | static_cast<uint32_t>(last_len + len);
       return;
     }
   }
-  // Pieces longer than 4 GiB are split; inputs are capped far below that anyway.
   while (len > 0) {
-    uint32_t n = static_cast<uint32_t>(std::min<size_t>(len, UINT32_MAX));
-    pieces_.push_back({dst_begin, src_begin, n, n, true});
+    size_t n = std::min(len, kMaxCopy);
+    pieces_.push_back({static_cast<uint32_t>(dst_begin), static_cast<uint32_t>(src_begin),
+                       kCopyBit | static_cast<uint32_t>(n)});
     dst_begin += n;
     src_begin += n;
     len -= n;
@@ -27,13 +34,18 @@ void OffsetMap::AddCopy(size_t dst_begin, size_t src_begin, size_t len) {
 }
 
 void OffsetMap::AddReplace(size_t dst_begin, size_t dst_len, size_t src_begin, size_t src_len) {
-  if (dst_len == 0) return;
-  pieces_.push_back({dst_begin, src_begin, static_cast<uint32_t>(dst_len),
-                     static_cast<uint32_t>(src_len), false});
+  src_len = std::min(src_len, kMaxReplaceSrc);
+  while (dst_len > 0) {
+    size_t n = std::min(dst_len, kMaxReplaceDst);
+    pieces_.push_back({static_cast<uint32_t>(dst_begin), static_cast<uint32_t>(src_begin),
+                       static_cast<uint32_t>((n << 23) | src_len)});
+    dst_begin += n;
+    dst_len -= n;
+  }
 }
 
 size_t OffsetMap::dst_size() const {
-  return pieces_.empty() ? 0 : pieces_.back().dst + pieces_.back().dst_len;
+  return pieces_.empty() ? 0 : pieces_.back().dst + pieces_.back().dst_len();
 }
 
 const OffsetMap::Piece* OffsetMap::Find(size_t dst) const {
@@ -48,8 +60,8 @@ size_t OffsetMap::ToSource(size_t dst) const {
   const Piece* p = Find(dst);
   if (p == nullptr) return dst;
   if (dst < p->dst) return p->src;
-  if (dst >= p->dst + p->dst_len) return p->src + p->src_len;
-  return p->copy ? p->src + (dst - p->dst) : p->src;
+  if (dst >= p->dst + p->dst_len()) return p->src + p->src_len();
+  return p->copy() ? p->src + (dst - p->dst) : p->src;
 }
 
 Range OffsetMap::ToSource(Range dst) const {
@@ -62,12 +74,12 @@ Range OffsetMap::ToSource(Range dst) const {
   size_t end;
   if (p == nullptr) {
     end = dst.end;
-  } else if (dst.end - 1 >= p->dst + p->dst_len || dst.end - 1 < p->dst) {
-    end = p->src + p->src_len;
-  } else if (p->copy) {
+  } else if (dst.end - 1 >= p->dst + p->dst_len() || dst.end - 1 < p->dst) {
+    end = p->src + p->src_len();
+  } else if (p->copy()) {
     end = p->src + (dst.end - p->dst);
   } else {
-    end = p->src + p->src_len;
+    end = p->src + p->src_len();
   }
   if (end < begin) end = begin;
   return {begin, end};

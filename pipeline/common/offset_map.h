@@ -12,7 +12,10 @@
 // byte in the original file; see Provenance in pipeline/common/provenance.h.
 //
 // The map is piecewise: runs of one-to-one copies are stored as one piece, so a mostly
-// unchanged UTF-8 text costs a few pieces per paragraph, not a word per byte.
+// unchanged UTF-8 text costs a few pieces per paragraph, not a word per byte. A piece
+// takes 12 bytes; offsets are 32-bit, so texts are limited to 4 GiB (inputs are capped
+// far below). Replacements are meant to be short: a replacement longer than 255 bytes
+// is stored as several pieces that each map to the whole source range.
 //
 // Thread-safety: const methods are safe to call concurrently.
 #pragma once
@@ -56,12 +59,15 @@ class OffsetMap {
   size_t dst_size() const;
 
  private:
+  // meta: bit 31 set for a copy (one-to-one), the low 31 bits its length; otherwise
+  // bits 23..30 the dst length (1..255) and bits 0..22 the src length.
   struct Piece {
-    size_t dst;
-    size_t src;
-    uint32_t dst_len;
-    uint32_t src_len;
-    bool copy;  // one-to-one: dst_len == src_len and bytes correspond
+    uint32_t dst;
+    uint32_t src;
+    uint32_t meta;
+    bool copy() const { return (meta >> 31) != 0; }
+    size_t dst_len() const { return copy() ? (meta & 0x7FFFFFFFu) : ((meta >> 23) & 0xFFu); }
+    size_t src_len() const { return copy() ? (meta & 0x7FFFFFFFu) : (meta & 0x7FFFFFu); }
   };
   const Piece* Find(size_t dst) const;
   std::vector<Piece> pieces_;

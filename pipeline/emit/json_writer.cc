@@ -35,7 +35,7 @@ Json Agencies(const CodePointIndex& idx, const std::vector<Agency>& list) {
 Json Source(const SourceInfo& s) {
   Json j;
   j["path"] = s.path;
-  j["sha256"] = s.sha256;
+  j["sha256"] = s.sha256.empty() ? Json(nullptr) : Json(s.sha256);  // unread file
   j["format"] = s.format == SourceFormat::kPdf ? "pdf" : "text";
   j["encoding"] = s.encoding.empty() ? Json(nullptr) : Json(s.encoding);
   j["pages"] = s.pages ? Json(*s.pages) : Json(nullptr);
@@ -57,7 +57,8 @@ Json Document(const DocumentInfo& d) {
     j["meeting"] = nullptr;
   }
   if (d.signer) {
-    j["signer"] = {{"name", d.signer->name}, {"title", d.signer->title}};
+    j["signer"] = {{"name", d.signer->name.empty() ? Json(nullptr) : Json(d.signer->name)},
+                   {"title", d.signer->title}};
   } else {
     j["signer"] = nullptr;
   }

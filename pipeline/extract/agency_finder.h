@@ -9,20 +9,50 @@
 //
 // What it handles (each with tests in tests/extract/agency_finder_test.cc):
 //   - canonical names, aliases and abbreviations (UBND, HĐND, KH&CN, GD&ĐT, NN&MT,
-//     VH,TT&DL, ...), with the names before and after the 2025 restructuring;
+//     VH,TT&DL, ...), case-insensitively, with the names before and after the 2025
+//     restructuring. A name that was merged away keeps its own canonical name ("Sở Kế
+//     hoạch và Đầu tư" stays itself, it is not turned into "Sở Tài chính"): a record
+//     says what the document says;
 //   - names with commas inside ("Sở Văn hóa, Thể thao và Du lịch") versus lists joined
 //     by commas and "và";
 //   - a shared head noun: "các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ";
-//     "Giám đốc các Sở: ..." likewise;
+//     "Lãnh đạo các sở, ngành: ..." and "Giám đốc các Sở: ..." likewise (the office
+//     holder is dropped: each item is a body); "Các Bộ: NG, CA" -> "Bộ Ngoại giao",
+//     "Bộ Công an"; "UBND các huyện: Đakrông, Hải Lăng" -> "Ủy ban nhân dân huyện
+//     Đakrông", ...; each item's span covers the item only;
 //   - the end of a name where the verb starts ("Sở Tài chính tham mưu ...");
+//   - a place after a name: "Sở Y tế tỉnh Lạng Sơn", "Công an tỉnh Lạng Sơn" keep the
+//     place in their name; "Viễn thông Lạng Sơn" -> "VNPT Lạng Sơn" (gazetteer forms
+//     with {province}, for any of the provinces of rules/agency_patterns.toml); a bare
+//     trailing "tỉnh" ("Ban Quản lý Khu kinh tế tỉnh") is part of the span, not of the
+//     canonical name, unless it starts another name ("Tỉnh ủy");
+//   - people's committees by place: "UBND xã Yên Bình" -> "Ủy ban nhân dân xã Yên
+//     Bình" (known only for a province-level place of the lists);
 //   - collective addressees ("các sở, ban, ngành", "UBND các xã, phường", "các cơ quan,
-//     đơn vị liên quan"), marked collective;
-//   - a fallback for bodies the gazetteer does not know: a head noun from the rules
-//     ("Sở", "Ban", "Trung tâm", "Công ty", ...) followed by capitalised words; such a
-//     mention has known = false and its name as written;
+//     đơn vị liên quan", "các tổ chức, doanh nghiệp hoạt động trong lĩnh vực ..."),
+//     marked collective, from the gazetteer or from a grammar over the word lists
+//     (nouns, qualifiers, "thuộc <agency>"); their name is the text as written, tidied
+//     (white space, "Các" -> "các", "UBND" -> "Ủy ban nhân dân");
+//   - office holders: "Giám đốc Sở Xây dựng" is one mention named "Giám đốc Sở Xây
+//     dựng" with holder "Giám đốc" (the gold keeps office holders as assignees);
+//   - a fallback for bodies the gazetteer does not know: a capitalised head noun from
+//     the rules ("Sở", "Ban", "Trung tâm", "Công ty", ...) followed by a capitalised
+//     word, up to a verb, a function word or punctuation; known = false, name as
+//     written ("BQL" -> "Ban Quản lý"); also "Ông X - Trưởng đoàn" (kind "person") and a
+//     bare "Công ty" right before its verb;
 //   - glued words ("BộTài chính") and, in MatchMode::kFolded, text without diacritics
-//     ("Bo Tai chinh") -> still the canonical name.
-// Mentions never overlap; they come in text order. Spans are byte offsets into `text`.
+//     ("Bo Tai chinh") -> still the canonical name. Folded mode knows the gazetteer,
+//     collectives, holders and lists; the capitalised-word fallbacks run only in kExact;
+//   - abbreviations inside document numbers ("1060/VPCP-KGVX", "NQ-HĐND") are not
+//     mentions.
+// Mentions never overlap (the leftmost wins, then the longest); they come in text
+// order. Spans are byte offsets into `text` and lie inside `range`. The text must be
+// normalized as the normalize stage leaves it (NFC, classic tone placement: "Ủy", not
+// "Uỷ"); Canonical() normalizes its argument itself.
+//
+// Matching runs on a lowercase key of the text (agency_key.h) against two byte tries
+// built once at Create from the gazetteer and the lists (agency_vocabulary.h); no regex
+// is built per call.
 //
 // Thread-safety: an AgencyFinder is immutable after Create; share it across threads.
 #pragma once
@@ -46,20 +76,32 @@ struct AgencyMention {
   Range span;                 // bytes in the searched text
   std::string name;           // canonical ("Sở Khoa học và Công nghệ"), or as written
   std::string text;           // as written, e.g. "Sở KH&CN"
-  std::string kind;           // gazetteer kind; "" for fallback mentions
+  std::string kind;           // gazetteer kind; "collective" for collectives of the
+                              // grammar, "people_committee" for "UBND xã X", "person"
+                              // for "Ông X - title", "" for other fallback mentions
+  std::string holder;         // office holder written before the body ("Giám đốc"),
+                              // canonical; included in name and text; "" when none
   bool collective = false;
-  bool known = false;         // found in the gazetteer
+  bool known = false;         // found in the gazetteer (collectives of the grammar
+                              // too); false for fallback guesses and local committees
   bool outside = false;       // an outside body (enterprise, central agency ...)
 };
 
 class AgencyFinder {
  public:
+  // Fails with ErrorCode::kRuleSyntax when the rules lack a list or pattern the finder
+  // needs (agency.*), or when the gazetteer is inconsistent (one written form for two
+  // agencies, a malformed {province} form).
   static Result<AgencyFinder> Create(std::shared_ptr<const ruleset::RuleSet> rules);
 
+  // `range` is clamped to `text`. Never fails; any UTF-8 gives some (maybe no) mentions.
   std::vector<AgencyMention> FindAll(std::string_view text, Range range, MatchMode mode) const;
 
   // The canonical name for a name as written, or "" when unknown ("Sở KH&CN" ->
-  // "Sở Khoa học và Công nghệ"). Used by eval to compare gold names.
+  // "Sở Khoa học và Công nghệ"). Used by eval to compare gold names. It is the name
+  // FindAll gives when the whole string is one mention (kExact first, then kFolded), so
+  // collectives and fallback names compare too ("UBND các xã, phường" -> "Ủy ban nhân
+  // dân các xã, phường"); "" when the string is not exactly one mention.
   std::string Canonical(std::string_view written) const;
 
   AgencyFinder(AgencyFinder&&) noexcept;

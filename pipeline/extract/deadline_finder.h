@@ -24,6 +24,26 @@
 // weekends and holidays from rules/holidays.toml), urgent ("khẩn trương", "ngay") and
 // ongoing ("thường xuyên"). Text without diacritics works in MatchMode::kFolded.
 //
+// What the results mean:
+//   - FindAll returns only phrases with a deadline cue (trước, chậm nhất, hoàn thành,
+//     thời hạn, trong tháng/quý/năm ...), in text order, never overlapping. A date cited
+//     after a document number, a meeting date, a narrative period ("Trong năm 2025, ...
+//     đã ..."), an event date ("dự kiến tổ chức trong tháng 6") and a plan period
+//     ("giai đoạn 2026 - 2030") are not deadlines (the deadline.veto.* rules).
+//   - `due` is the last day of the named period; with before = true ("trước tháng
+//     6/2026", "trước năm 2027") it is the first day of the period the work must precede.
+//   - A year left out is placed from DateContext::document_date (the document's year,
+//     or the next when that would land more than about two months before it); without
+//     a document date such a deadline has no due. A recurring date takes its next
+//     occurrence after the document date ("Báo cáo 6 tháng: ... trước ngày 05/7" in a
+//     notice of 10/7/2026 -> 2027-07-05): a dated phrase after a recurring one in the
+//     same paragraph takes its recurrence.
+//   - Relative times count from DateContext::received (else the document date) when
+//     they run from receipt, from the document date when they run from signature
+//     ("kể từ ngày ký"), or from a date written in the phrase; no full-day base, no due.
+//   - A weak cue ("trong tháng 01/2025") for a period already over at the document date
+//     is a narrative and is dropped.
+//
 // Thread-safety: immutable after Create; share across threads.
 #pragma once
 
@@ -52,7 +72,8 @@ struct DateMention {
 
 // Working days per Vietnamese law: Monday-Friday, minus public holidays, plus swapped
 // working Saturdays, from rules/holidays.toml. Years missing from the table fall back
-// to the fixed-date holidays only (1/1, 30/4, 1/5, 2/9) and say so.
+// to the fixed-date holidays only (1/1, 30/4, 1/5, 2/9); Covers() says whether a year
+// is in the table, so a caller can warn when a count crosses one that is not.
 class WorkingCalendar {
  public:
   explicit WorkingCalendar(const ruleset::RuleSet& rules);
@@ -69,14 +90,23 @@ class WorkingCalendar {
 
 class DeadlineFinder {
  public:
+  // Reads the deadline.form.*, deadline.veto.* and deadline.date.* patterns and the
+  // holiday table. Fails with kRuleSyntax when a pattern uses a group or an attribute
+  // value the engine does not know (the message names the pattern and its file:line).
   static Result<DeadlineFinder> Create(std::shared_ptr<const ruleset::RuleSet> rules);
 
+  // `range` is a byte range of `text` (clamped to it); spans in the results are bytes
+  // of `text`. Lines ('\n') are searched separately. In kFolded mode `text` must be
+  // folded (normalize::FoldDiacritics) and the rules' folded regexes run on it.
   std::vector<Deadline> FindAll(std::string_view text, Range range, const DateContext& ctx,
                                 MatchMode mode) const;
   std::vector<DateMention> FindDates(std::string_view text, Range range, const DateContext& ctx,
                                      MatchMode mode) const;
-  // The deadline that binds the task: the first one with a due date stated for the
-  // task's completion, preferring dated kinds over recurring/urgent/ongoing ones.
+  // The deadline that binds the task, given what FindAll found in the task's text
+  // (every candidate already carries a completion cue; cited and plain dates are not
+  // candidates): the first with a due date; else the first dated kind whose year could
+  // not be placed; else recurring, relative, ongoing, urgent, in that order. nullopt for
+  // an empty list.
   static std::optional<size_t> Binding(const std::vector<Deadline>& found);
 
   const WorkingCalendar& calendar() const;

@@ -13,7 +13,13 @@
 // "Thông tư", "Luật", "Công điện", "Báo cáo", "Tờ trình" ...). A number is the
 // Vietnamese document number shape (digits, optional year, type abbreviation, issuer:
 // "264/2025/NĐ-CP", "57-NQ/TW", "229/TB-VP"), tolerating spaces around '/' and '-' and
-// a hyphen lost at a line end. The date is the one written right after the number.
+// a hyphen lost at a line end (kept as written: "57NQ/TW"). The date is the one written
+// right after the number ("ngày 22/12/2024", found with DeadlineFinder::FindDates). A
+// law cited by name without a number ("Luật Đầu tư công") is not a reference. An
+// abbreviated citation in a distribution list ("(TB 601/TB-VP)") gets its kind from the
+// code (rules/references.toml, list reference.codes). FindAll returns every citation,
+// repeats included, in text order; the kind is canonical ("NGHỊ QUYẾT" -> "Nghị
+// quyết"), the number normalized.
 //
 // Thread-safety: immutable after Create.
 #pragma once
@@ -30,7 +36,8 @@
 
 namespace notices::extract {
 
-// Removes the spaces a number was typeset with; "" when the number is blank.
+// Removes the spaces a number was typeset with and trailing punctuation ("846 /UBND-TH."
+// -> "846/UBND-TH"); "" when the number is blank (it does not start with a digit).
 std::string NormalizeDocumentNumber(std::string_view written);
 
 class ReferenceFinder {

@@ -3,13 +3,19 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+
+#include "pipeline/common/utf8.h"
+
 
 namespace notices::extract {
 
 namespace {
 
-constexpr std::string_view kPatterns[] = {"role.list_separator", "role.subject_prefix",
-                                          "role.subject_suffix", "role.outside"};
+constexpr std::string_view kPatterns[] = {"role.list_separator",
+                                          "role.subject_suffix", "role.outside",
+                                          "role.subject_skip", "role.subject_blocked",
+                                          "role.subject_issuer", "role.clause_opener"};
 
 const RE2& Regex(const ruleset::Pattern& p, MatchMode mode) {
   return mode == MatchMode::kFolded ? p.folded_regex() : p.regex();
@@ -50,10 +56,19 @@ Result<RoleAssigner> RoleAssigner::Create(std::shared_ptr<const ruleset::RuleSet
   RoleAssigner r(rules);
   r.prefix_rules_ = rules->PatternsWithPrefix("role.prefix.");
   r.separator_ = rules->FindPattern("role.list_separator");
-  r.subject_prefix_ = rules->FindPattern("role.subject_prefix");
   r.subject_suffix_ = rules->FindPattern("role.subject_suffix");
   r.outside_ = rules->FindPattern("role.outside");
+  r.subject_skip_ = rules->FindPattern("role.subject_skip");
+  r.subject_blocked_ = rules->FindPattern("role.subject_blocked");
+  r.subject_issuer_ = rules->FindPattern("role.subject_issuer");
+  r.clause_opener_ = rules->FindPattern("role.clause_opener");
   return r;
+}
+
+bool RoleAssigner::OpensClause(std::string_view before, MatchMode mode) const {
+  size_t boundary = before.find_last_of(";.:");
+  if (boundary != std::string_view::npos) before = before.substr(boundary + 1);
+  return RE2::PartialMatch(before, Regex(*clause_opener_, mode));
 }
 
 RoleLists RoleAssigner::Assign(std::string_view text, Range range,
@@ -62,8 +77,12 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
   // Mentions inside the range, in order, grouped into lists.
   std::vector<std::vector<const AgencyMention*>> lists;
   size_t prev_end = range.begin;
-  for (const AgencyMention& m : mentions) {
-    if (m.span.begin < range.begin || m.span.end > range.end) continue;
+  // Mentions come sorted by position: start at the first one inside the range.
+  auto first = std::lower_bound(mentions.begin(), mentions.end(), range.begin,
+                                [](const AgencyMention& m, size_t at) { return m.span.begin < at; });
+  for (auto it = first; it != mentions.end() && it->span.begin < range.end; ++it) {
+    const AgencyMention& m = *it;
+    if (m.span.end > range.end) continue;
     bool joins = false;
     if (!lists.empty() && m.span.begin >= prev_end) {
       std::string_view sep = text.substr(prev_end, m.span.begin - prev_end);
@@ -84,17 +103,43 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     R role = R::kNone;
     bool decided = false;
     for (const ruleset::Pattern* p : prefix_rules_) {
-      if (RE2::PartialMatch(prefix, Regex(*p, mode))) {
+      re2::StringPiece cue;
+      if (Regex(*p, mode).Match(prefix, 0, prefix.size(), RE2::UNANCHORED, &cue, 1)) {
         role = RoleOf(p->attr_string("role"));
         decided = true;
+        if (role == R::kLead) {
+          // "giao X" names a new assignee only at the start of its clause; "khẩn trương
+          // giao X" inside a task is the assignee delegating its own work.
+          size_t cue_at = static_cast<size_t>(cue.data() - prefix.data());
+          if (!OpensClause(prefix.substr(0, cue_at), mode)) role = R::kNone;
+        }
         break;
       }
     }
-    if (!decided && RE2::PartialMatch(prefix, Regex(*subject_prefix_, mode))) {
-      size_t suffix_end = std::min(range.end, end + 60);
+    if (!decided && OpensClause(prefix, mode)) {
+      size_t suffix_end = std::min(range.end, end + 300);
       std::string_view suffix = text.substr(end, suffix_end - end);
+      re2::StringPiece skip;
+      if (RE2::PartialMatch(suffix, Regex(*subject_skip_, mode), &skip) || true) {
+        re2::StringPiece input(suffix);
+        if (RE2::Consume(&input, Regex(*subject_skip_, mode))) suffix = std::string_view(input.data(), input.size());
+      }
+      if (suffix.size() > 60) suffix = suffix.substr(0, 60);
       bool at_end = suffix.find_first_not_of(" .;") == std::string_view::npos;
-      if (at_end || RE2::PartialMatch(suffix, Regex(*subject_suffix_, mode))) {
+      // A verb follows: one of role.subject_suffix, or any lowercase word that is not
+      // blocked (past, passive, preposition ...).
+      bool verb_follows = RE2::PartialMatch(suffix, Regex(*subject_suffix_, mode));
+      if (!verb_follows && !RE2::PartialMatch(suffix, Regex(*subject_blocked_, mode))) {
+        size_t w = suffix.find_first_not_of(' ');
+        if (w != std::string_view::npos && w < suffix.size()) {
+          size_t k = w;
+          char32_t c = DecodeUtf8(suffix, k);
+          verb_follows = u_islower(static_cast<UChar32>(c));
+        }
+      }
+      if (verb_follows && RE2::PartialMatch(suffix, Regex(*subject_issuer_, mode))) {
+        // "Ủy ban nhân dân tỉnh yêu cầu ...": the issuer speaking, not an assignee.
+      } else if (at_end || verb_follows) {
         std::string_view s = suffix.substr(std::min(suffix.size(), suffix.find_first_not_of(' ')));
         bool coordinates = s.rfind("phối hợp", 0) == 0 || s.rfind("phoi hop", 0) == 0;
         role = (coordinates && lead_named) ? R::kCoordinate : R::kSubject;
@@ -102,6 +147,10 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     }
     for (const AgencyMention* m : list) {
       Agency a = ToAgency(*m);
+      if (role == R::kLead || role == R::kRequested) {
+        out.cued = true;
+        out.cued_spans.push_back(m->span);
+      }
       switch (role) {
         case R::kLead:
         case R::kSubject:

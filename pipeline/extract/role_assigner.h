@@ -10,7 +10,7 @@
 // The mentions are grouped into lists (names joined by ",", "và", ";": the
 // role.list_separator rule). Each list takes its role from the words before it
 // (role.prefix.* rules, first match wins) or, when only an introduction precedes it
-// (role.subject_prefix) and a verb follows (role.subject_suffix), it is the clause's
+// (role.clause_opener) and a verb follows (role.subject_suffix), it is the clause's
 // subject: the lead, or a coordinator when a lead was already named and the verb is
 // "phối hợp". After "đề nghị", outside bodies (enterprises, Party and Front bodies:
 // AgencyMention::outside or the role.outside rule) are requested and
@@ -33,6 +33,10 @@ namespace notices::extract {
 
 struct RoleLists {
   std::vector<Agency> lead, coordinate, requested, report_to;
+  // True when an assignee was named by a cue ("giao X", "yêu cầu X", "đề nghị X"), not
+  // only as the subject of a verb.
+  bool cued = false;
+  std::vector<Range> cued_spans;  // the spans of the assignees named by a cue
   bool has_assignee() const { return !lead.empty() || !requested.empty(); }
   bool empty() const {
     return lead.empty() && coordinate.empty() && requested.empty() && report_to.empty();
@@ -43,18 +47,25 @@ class RoleAssigner {
  public:
   static Result<RoleAssigner> Create(std::shared_ptr<const ruleset::RuleSet> rules);
 
-  // Roles of the mentions that lie inside `range` of `text`.
+  // Roles of the mentions that lie inside `range` of `text`. `mentions` must be sorted
+  // by position (AgencyFinder returns them so).
   RoleLists Assign(std::string_view text, Range range, const std::vector<AgencyMention>& mentions,
                    MatchMode mode) const;
 
  private:
+  // Whether the text before a list or cue, from the last clause boundary, opens the
+  // clause (role.clause_opener).
+  bool OpensClause(std::string_view before, MatchMode mode) const;
   explicit RoleAssigner(std::shared_ptr<const ruleset::RuleSet> rules);
   std::shared_ptr<const ruleset::RuleSet> rules_;
   std::vector<const ruleset::Pattern*> prefix_rules_;
   const ruleset::Pattern* separator_ = nullptr;
-  const ruleset::Pattern* subject_prefix_ = nullptr;
   const ruleset::Pattern* subject_suffix_ = nullptr;
   const ruleset::Pattern* outside_ = nullptr;
+  const ruleset::Pattern* subject_skip_ = nullptr;
+  const ruleset::Pattern* subject_blocked_ = nullptr;
+  const ruleset::Pattern* subject_issuer_ = nullptr;
+  const ruleset::Pattern* clause_opener_ = nullptr;
 };
 
 // Appends `a` to `list` unless an agency of the same name is there already.

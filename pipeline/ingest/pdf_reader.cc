@@ -151,10 +151,36 @@ bool HasPageImage(PDFDoc& doc, int page_no, double width_pt, double height_pt) {
 }
 
 // Fonts named like TCVN3 or VNI fonts are simple 8-bit fonts whose bytes are Vietnamese
-// letters in that encoding. Their Unicode through the font's Latin encoding is not
-// reliable (Poppler folds "¹", TCVN3's "ạ", to "1"), so the raw byte goes through as a
-// private-use code point U+F700+byte, decoded after extraction.
+// letters in that encoding. Where the PDF keeps those bytes as the character codes
+// (Word's PDFs), the Unicode Poppler derives from the code's Latin glyph name is not
+// reliable (WinAnsi names TCVN3's "ư", 0xAD, "hyphen": it comes out as '-'), so the code
+// goes through as a private-use code point U+F700+byte, decoded after extraction.
 constexpr Unicode kRawByteBase = 0xF700;
+
+// Whether a legacy font's character codes are its encoding's bytes. PDF writers that
+// subset fonts may renumber the glyphs (LibreOffice: codes 1, 2, 3 ... in order of first
+// use, "T" then "h"); the bytes then survive only in the ToUnicode map, as the Latin-1
+// characters the document held, and the codes mean nothing. The ASCII codes tell them
+// apart: kept bytes map to themselves, renumbered codes to unrelated characters (control
+// codes to letters, in a font of a few glyphs). A font without any mapping keeps its
+// codes (nothing better is known). `font` is a simple (8-bit) font; getNextChar is how
+// its map is read (CharCodeToUnicode's own methods are not exported by libpoppler).
+bool CodesAreBytes(const GfxFont& font) {
+  int same = 0, other = 0;
+  for (CharCode c = 1; c < 0x7F; ++c) {
+    char byte = static_cast<char>(c);
+    CharCode code = 0;
+    const Unicode* u = nullptr;
+    int u_len = 0;
+    double dx, dy, ox, oy;
+    font.getNextChar(&byte, 1, &code, &u, &u_len, &dx, &dy, &ox, &oy);
+    if (u_len < 1 || u == nullptr) continue;
+    // Symbolic fonts may map their codes into the private use area at U+F000+code.
+    if (u[0] == c || u[0] == 0xF000 + c) ++same;
+    else ++other;
+  }
+  return same >= other;
+}
 
 class TextDev : public TextOutputDev {
  public:
@@ -163,7 +189,7 @@ class TextDev : public TextOutputDev {
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
                 double origin_y, CharCode c, int n_bytes, const Unicode* u, int u_len) override {
     const std::shared_ptr<GfxFont>& font = state->getFont();
-    if (font && c < 256 && c != 0x20 && IsLegacy(font.get())) {
+    if (font && c < 256 && c != 0x20 && PassCodes(font.get())) {
       Unicode raw = kRawByteBase + c;
       TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, c, n_bytes, &raw, 1);
       return;
@@ -172,15 +198,18 @@ class TextDev : public TextOutputDev {
   }
 
  private:
-  bool IsLegacy(GfxFont* font) {
-    auto it = legacy_.find(font);
-    if (it != legacy_.end()) return it->second;
-    bool legacy = !font->isCIDFont() && font->getName() &&
-                  DetectLegacyEncoding(*font->getName(), "") != LegacyEncoding::kNone;
-    legacy_.emplace(font, legacy);
-    return legacy;
+  // A legacy font (by name) whose codes are its bytes. Other legacy fonts keep their
+  // Unicode (the Latin-1 reading of the bytes), turned back into bytes by ToLegacyBytes.
+  bool PassCodes(GfxFont* font) {
+    auto it = pass_codes_.find(font);
+    if (it != pass_codes_.end()) return it->second;
+    bool pass = !font->isCIDFont() && font->getName() &&
+                DetectLegacyEncoding(*font->getName(), "") != LegacyEncoding::kNone &&
+                CodesAreBytes(*font);
+    pass_codes_.emplace(font, pass);
+    return pass;
   }
-  std::unordered_map<const GfxFont*, bool> legacy_;
+  std::unordered_map<const GfxFont*, bool> pass_codes_;
 };
 
 // The words of one page, in Poppler's blocks and lines.

@@ -28,10 +28,17 @@
 //
 // Text layers that cannot be trusted never flow into the text:
 //   - Legacy fonts (TCVN3 ".VnTime", VNI "VNI-Times"), found by font name or by their
-//     text ("Th«ng b¸o"), are decoded with DecodeText (pipeline/ingest/text_decoder.h)
-//     and the encoding's name; when DecodeText cannot, the font counts as garbled. Fonts
-//     found by name keep their raw bytes through Poppler; fonts found by their text only
-//     lose the few bytes Poppler folds ("¹", TCVN3's "ạ", becomes "1").
+//     text ("Th«ng b¸o"), are decoded word by word with DecodeText
+//     (pipeline/ingest/text_decoder.h) and the encoding's name; TCVN3's missing toned
+//     capitals are restored within the word ("KÕT" -> "KẾT"). The bytes are the
+//     character codes of a font found by name whose codes are its bytes (Word keeps
+//     them; Poppler's Unicode for them would turn TCVN3's "ư", 0xAD, WinAnsi's "hyphen",
+//     into '-'); otherwise the font's Unicode read back as Windows-1252 (LibreOffice
+//     renumbers the glyphs of the fonts it subsets; its ToUnicode map holds the bytes).
+//     Not recoverable: a 0xAD that Poppler read as '-' in a font found by its text only,
+//     and a letter the PDF writer never drew (LibreOffice hides U+00AD, a soft hyphen in
+//     Latin-1). Only a broken build (encoding tables that do not load) leaves a legacy
+//     font undecoded; it then counts as garbled.
 //   - Garbled fonts (a broken ToUnicode map yields glyph codes: "7ӌ1+" for "TỈNH") are
 //     found per font by the share of Vietnamese syllables (pdf_text_check.h). A page
 //     with garbled text is dropped whole (its text needs OCR) with a warning naming the

@@ -95,6 +95,22 @@ bool IsJunkSymbol(char32_t c) {
   return c < 0x80 && c != 0 && std::strchr("\\&+$<>{}[]^_`|~@#=", static_cast<int>(c)) != nullptr;
 }
 
+bool IsUpperLetter(char32_t c) {
+  return c < kTableEnd && Table().info[c].base != 0 && u_isupper(static_cast<UChar32>(c));
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Symbols that do sit inside real words: '&' joining acronyms ("KH&ĐT", "VH,TT&DL") and
+// '+' after a digit in chainages ("Km2+571"). A garbled layer's '&' and '+' come from the
+// codes of capitals ("SCT" gives "6&7", "TỈNH" "7ӌ1+"), so they stand next to digits and
+// symbols, seldom between two capitals.
+bool IsWordSymbol(const char32_t* s, size_t k, size_t b, size_t e) {
+  if (s[k] == '&') return k > b && k + 1 < e && IsUpperLetter(s[k - 1]) && IsUpperLetter(s[k + 1]);
+  if (s[k] == '+') return k > b && IsDigit(s[k - 1]) && (k + 1 == e || IsDigit(s[k + 1]));
+  return false;
+}
+
 // Orthographic parse of one lowercase-insensitive syllable: initial, vowels, final.
 bool IsSyllable(const char32_t* s, size_t n) {
   const LetterTable& t = Table();
@@ -171,7 +187,7 @@ WordClass ClassifyWord(std::string_view word) {
       implausible = true;
     } else if (c >= '0' && c <= '9') {
       digits = true;
-    } else if (IsJunkSymbol(c) || (c >= 0xE000 && c <= 0xF8FF)) {
+    } else if ((IsJunkSymbol(c) && !IsWordSymbol(buf, k, b, e)) || (c >= 0xE000 && c <= 0xF8FF)) {
       junk = true;
     }
   }

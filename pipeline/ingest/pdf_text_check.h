@@ -30,7 +30,9 @@ enum class WordClass {
   kSyllable,     // a Vietnamese syllable: "Thông", "báo", "UBND" is not one
   kOther,        // letters, but no syllable: acronyms, foreign words, ASCII glyph codes
   kImplausible,  // letters no Vietnamese text has (Cyrillic, Greek, "ÿ", "Ĉ"), or
-                 // letters mixed with digits or symbols inside ("7KӵF", "4X\ӃW")
+                 // letters mixed with digits or symbols inside ("7KӵF", "4X\ӃW"); '&'
+                 // between capitals ("KH&ĐT") and '+' after a digit ("Km2+571") are
+                 // not such symbols
 };
 
 // `word` is one whitespace-free token (UTF-8); leading and trailing punctuation are ignored.

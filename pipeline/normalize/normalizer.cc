@@ -1,38 +1,187 @@
-// Normalize: first version, one block per non-blank line, NFC and canonical tones.
-// Tested by tests/normalize/normalizer_test.cc.
+// Normalizer and Normalize(): compose layout, footnotes and paragraphs, then write the
+// blocks. Tested by tests/normalize/normalizer_test.cc, tests/normalize/golden_test.cc.
 #include "pipeline/normalize/normalizer.h"
 
-#include "pipeline/normalize/tone.h"
+#include <algorithm>
+#include <climits>
+#include <mutex>
+#include <optional>
+
+#include "pipeline/normalize/char_normalizer.h"
+#include "pipeline/normalize/document.h"
+#include "pipeline/normalize/footnotes.h"
+#include "pipeline/normalize/layout.h"
+#include "pipeline/normalize/line_classifier.h"
+#include "pipeline/normalize/paragraphs.h"
+#include "pipeline/ruleset/ruleset.h"
 
 namespace notices::normalize {
 
-NormalizedText Normalize(const ingest::DecodedText& input, const ruleset::RuleSet& /*rules*/,
-                         const Options& /*options*/) {
-  NormalizedText out;
-  MappedBuilder b;
-  std::string_view text = input.text;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find_first_of("\n\f", pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    size_t lb = line.find_first_not_of(" \t\r");
-    size_t le = line.find_last_not_of(" \t\r");
-    if (lb != std::string_view::npos) {
-      line = line.substr(lb, le - lb + 1);
-      if (b.size() > 0) b.Insert("\n", pos + lb);
-      size_t begin = b.size();
-      std::string canonical = CanonicalForm(line);
-      if (canonical == line) b.Copy(line, pos + lb);
-      else b.Replace(canonical, pos + lb, line.size());
-      out.blocks.push_back({BlockKind::kParagraph, {begin, b.size()}, {}, std::string::npos});
+using internal::Document;
+using internal::Footnote;
+using internal::Line;
+using internal::LineKind;
+using internal::Paragraph;
+using internal::Substitution;
+
+struct Normalizer::Impl {
+  std::shared_ptr<const ruleset::RuleSet> rules;  // keeps the patterns alive
+  std::unique_ptr<const internal::LineClassifier> classifier;
+  Options options;
+  std::string missing_rules;  // set when the rules lack structure patterns
+};
+
+Normalizer::Normalizer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+Normalizer::~Normalizer() = default;
+
+Result<Normalizer> Normalizer::Create(std::shared_ptr<const ruleset::RuleSet> rules,
+                                      const Options& options) {
+  if (!rules) return Error(ErrorCode::kInternal, "Normalizer::Create: no rules");
+  auto classifier = internal::LineClassifier::Create(*rules);
+  if (!classifier) return classifier.error();
+  auto impl = std::make_unique<Impl>();
+  impl->rules = std::move(rules);
+  impl->classifier = std::move(classifier).value();
+  impl->options = options;
+  return Normalizer(std::move(impl));
+}
+
+namespace {
+
+// Writes the bytes of one line, applying the substitutions that fall in it.
+void WriteLine(const Document& doc, const Line& l, const std::vector<Substitution>& subs,
+               std::vector<Footnote>& notes, MappedBuilder& b) {
+  size_t a = l.text_begin;
+  auto it = std::lower_bound(subs.begin(), subs.end(), a,
+                             [](const Substitution& s, size_t at) { return s.at < at; });
+  for (; it != subs.end() && it->at < l.text_end; ++it) {
+    doc.text.EmitTo(a, it->at, b);
+    if (it->footnote >= 0) notes[static_cast<size_t>(it->footnote)].ref = b.size();
+    if (it->keep) {
+      doc.text.EmitTo(it->at, it->at + it->len, b);
+    } else {
+      Range src = doc.text.Source(it->at, it->at + it->len);
+      b.Replace(it->text, src.begin, src.size());
     }
-    pos = eol + 1;
+    a = it->at + it->len;
   }
-  auto [t, map] = std::move(b).Finish();
-  out.text = std::move(t);
+  doc.text.EmitTo(a, l.text_end, b);
+}
+
+// Bullets are written "-" or "+" and a space: "•Như trên" -> "- Như trên".
+void AddBulletSubstitution(const Document& doc, const Line& l, std::vector<Substitution>& subs) {
+  if (l.cls.kind != LineKind::kBullet || l.cls.m.size() == 0 || l.cls.normalized.empty()) return;
+  std::string_view t = doc.TextOf(l);
+  std::string_view glyph = t.substr(l.cls.m.begin, l.cls.m.size());
+  if (glyph != l.cls.normalized)
+    subs.push_back({l.text_begin + l.cls.m.begin, glyph.size(), std::string(l.cls.normalized), false, -1});
+  if (l.cls.m.end < t.size() && t[l.cls.m.end] != ' ')
+    subs.push_back({l.text_begin + l.cls.m.end, 0, " ", false, -1});
+}
+
+// Footnote markers are written in superscript digits and followed by a space.
+void AddMarkerSubstitution(const Document& doc, const Footnote& f, std::vector<Substitution>& subs) {
+  const Line& l = doc.lines[f.lines.front()];
+  std::string_view t = doc.TextOf(l);
+  if (f.number >= 0 && !f.superscript)
+    subs.push_back({l.text_begin + f.marker_range.begin, f.marker_range.size(),
+                    internal::SuperscriptDigits(f.marker), false, -1});
+  if (f.marker_range.end < t.size() && t[f.marker_range.end] != ' ' && f.number >= 0)
+    subs.push_back({l.text_begin + f.marker_range.end, 0, " ", false, -1});
+}
+
+}  // namespace
+
+NormalizedText Normalizer::Run(const ingest::DecodedText& input) const {
+  const internal::LineClassifier& classifier = *impl_->classifier;
+  const Options& options = impl_->options;
+  NormalizedText out;
+  if (!impl_->missing_rules.empty())
+    out.warnings.push_back("structure_rules_missing: " + impl_->missing_rules +
+                           "; lines are joined by length and punctuation only");
+
+  Document doc(input.text);
+  internal::CharNormalizer chars;
+  internal::BuildLines(chars, doc);
+  std::vector<int> scratch;
+  internal::AnalyzeLines(classifier, doc, scratch);
+
+  std::vector<Footnote> notes;
+  std::vector<Substitution> subs;
+  if (options.extract_footnotes) {
+    notes = internal::FindFootnotes(classifier, doc);
+    internal::FindReferences(classifier, doc, notes, subs);
+  }
+  std::vector<Paragraph> paragraphs = internal::BuildParagraphs(doc, options.unwrap_lines);
+  for (const Paragraph& p : paragraphs) AddBulletSubstitution(doc, doc.lines[p.lines.front()], subs);
+  for (const Footnote& f : notes) AddMarkerSubstitution(doc, f, subs);
+  std::stable_sort(subs.begin(), subs.end(),
+                   [](const Substitution& a, const Substitution& b) { return a.at < b.at; });
+
+  MappedBuilder b;
+  b.Reserve(doc.text.size() + paragraphs.size() + 16);
+  auto write = [&](const Paragraph& p, BlockKind kind) {
+    const Line& first = doc.lines[p.lines.front()];
+    if (b.size() > 0) b.Insert("\n", first.src_begin);
+    size_t begin = b.size();
+    for (size_t k = 0; k < p.lines.size(); ++k) {
+      const Line& l = doc.lines[p.lines[k]];
+      if (k > 0 && !p.tight[k]) b.Insert(" ", l.src_begin);
+      WriteLine(doc, l, subs, notes, b);
+    }
+    out.blocks.push_back({kind, {begin, b.size()}, {}, std::string::npos});
+  };
+  for (const Paragraph& p : paragraphs) write(p, BlockKind::kParagraph);
+
+  std::vector<size_t> order(notes.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  // Numbered footnotes in number order, then asterisks in document order.
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    long a = notes[x].number < 0 ? LONG_MAX : notes[x].number;
+    long c = notes[y].number < 0 ? LONG_MAX : notes[y].number;
+    return a < c;
+  });
+  for (size_t k : order) {
+    write(internal::JoinFootnoteLines(doc, notes[k].lines), BlockKind::kFootnote);
+    out.blocks.back().marker = notes[k].marker;
+    out.blocks.back().ref = notes[k].ref;
+    if (notes[k].ref == std::string::npos)
+      out.warnings.push_back("footnote_unreferenced: footnote " + notes[k].marker +
+                             " has no reference in the text");
+  }
+  auto [text, map] = std::move(b).Finish();
+  out.text = std::move(text);
   out.to_decoded = std::move(map);
   return out;
+}
+
+NormalizedText Normalize(const ingest::DecodedText& input, const ruleset::RuleSet& rules,
+                         const Options& options) {
+  // The built-in rules live as long as the process: their Normalizers are built once,
+  // one per combination of options.
+  auto builtin = ruleset::RuleSet::Builtin();
+  if (builtin && builtin->get() == &rules) {
+    static std::once_flag once[4];
+    static std::optional<Normalizer> cached[4];
+    size_t k = (options.unwrap_lines ? 1 : 0) + (options.extract_footnotes ? 2 : 0);
+    std::call_once(once[k], [&] {
+      auto n = Normalizer::Create(*builtin, options);
+      if (n) cached[k].emplace(std::move(n).value());
+    });
+    if (cached[k]) return cached[k]->Run(input);
+  }
+  // The caller keeps `rules` alive for the call: a non-owning shared_ptr is enough.
+  std::shared_ptr<const ruleset::RuleSet> borrowed(std::shared_ptr<const ruleset::RuleSet>(), &rules);
+  auto normalizer = Normalizer::Create(borrowed, options);
+  if (normalizer) return normalizer->Run(input);
+  auto impl = std::make_unique<Normalizer::Impl>();
+  impl->rules = borrowed;
+  impl->classifier = internal::LineClassifier::Empty();
+  impl->options = options;
+  impl->missing_rules = normalizer.error().message;
+  return Normalizer(std::move(impl)).Run(input);
 }
 
 }  // namespace notices::normalize

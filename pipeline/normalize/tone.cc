@@ -31,8 +31,18 @@ struct LetterInfo {
   char folded = 0;      // ASCII letter with marks removed; 0 when not a Latin letter
 };
 
+inline bool HasQuality(uint8_t vowel) { return (vowel - 1) % 4 != 0; }
+
+// Bits of Tables::flags: what the word scan needs, one byte per code point.
+constexpr uint8_t kLetter = 1, kVowel = 2, kToned = 4, kQuality = 8;
+
 struct Tables {
   std::array<LetterInfo, kTableEnd> info{};
+  std::array<uint8_t, kTableEnd> flags{};
+  // The same flags by UTF-8 bytes, for the scan: U+00C0..U+01BF (lead 0xC3..0xC6) and
+  // U+1E00..U+1EFF (0xE1 0xB8..0xBB ..).
+  std::array<uint8_t, 4 * 64> flags2{};
+  std::array<uint8_t, 4 * 64> flags3{};
   // compose[upper][vowel - 1][tone] -> code point
   std::array<std::array<std::array<char32_t, 6>, 24>, 2> compose{};
 
@@ -86,6 +96,17 @@ struct Tables {
       info[c].vowel = vowel;
       info[c].tone = static_cast<uint8_t>(tone);
     }
+    for (char32_t c = 0; c < kTableEnd; ++c) {
+      const LetterInfo& li = info[c];
+      bool ascii_letter = c < 0x80 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      flags[c] = static_cast<uint8_t>(((li.vowel || li.consonant || ascii_letter) ? kLetter : 0) |
+                                      (li.vowel ? kVowel : 0) | (li.vowel && li.tone ? kToned : 0) |
+                                      (li.vowel && HasQuality(li.vowel) ? kQuality : 0));
+    }
+    for (size_t k = 0; k < 4 * 64; ++k) {
+      flags2[k] = flags[0xC0 + k];
+      flags3[k] = flags[0x1E00 + k];
+    }
     for (int up = 0; up < 2; ++up) {
       for (int v = 0; v < 6; ++v) {
         for (int q = 0; q < 4; ++q) {
@@ -111,7 +132,6 @@ const Tables& GetTables() {
 }
 
 inline char BaseOf(uint8_t vowel) { return kVowels[(vowel - 1) / 4]; }
-inline bool HasQuality(uint8_t vowel) { return (vowel - 1) % 4 != 0; }
 
 // Index in `letters` of the vowel that should carry the tone, or -1 when the word is
 // not a plausible Vietnamese syllable.
@@ -173,50 +193,119 @@ bool CanonicalizeWord(char32_t* letters, size_t n, const Tables& t) {
   return true;
 }
 
-inline bool IsLetterForWord(char32_t c, const Tables& t) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return c < kTableEnd && (t.info[c].vowel || t.info[c].consonant);
+inline bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
+// Decodes the code point at s[i] and advances i: inline for the two- and three-byte
+// sequences Vietnamese letters use, DecodeUtf8 for the rest.
+inline char32_t NextCodePoint(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned char c = p[i];
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (p[i + 1] & 0xC0) == 0x80) {
+    i += 2;
+    return static_cast<char32_t>(((c & 0x1Fu) << 6) | (p[i - 1] & 0x3Fu));
+  }
+  if (c >= 0xE1 && c <= 0xEC && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 &&
+      (p[i + 2] & 0xC0) == 0x80) {
+    i += 3;
+    return static_cast<char32_t>(((c & 0x0Fu) << 12) | ((p[i - 2] & 0x3Fu) << 6) | (p[i - 1] & 0x3Fu));
+  }
+  return DecodeUtf8(s, i);
+}
+
+// The length in bytes of the letter at s[i] (0 when it is not a letter) and its flags.
+inline size_t LetterAt(std::string_view s, size_t i, const Tables& t, uint8_t& f) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  unsigned char b = p[i];
+  if (b < 0x80) {
+    f = t.flags[b];
+    return (f & kLetter) ? 1 : 0;
+  }
+  if (b >= 0xC3 && b <= 0xC6 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+    f = t.flags2[static_cast<size_t>((b - 0xC3) * 64 + (p[i + 1] & 0x3F))];
+    return (f & kLetter) ? 2 : 0;
+  }
+  if (b == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB && (p[i + 2] & 0xC0) == 0x80) {
+    f = t.flags3[static_cast<size_t>((p[i + 1] - 0xB8) * 64 + (p[i + 2] & 0x3F))];
+    return (f & kLetter) ? 3 : 0;
+  }
+  size_t k = i;
+  char32_t c = NextCodePoint(s, k);
+  f = c < kTableEnd ? t.flags[c] : 0;
+  return (f & kLetter) ? k - i : 0;
+}
+
+// Calls on_change(begin, end, letters, n) for each word of `s` whose tone mark moves,
+// with the word's canonical letters; stops when it returns false. Returns true when some
+// word changed. Words are maximal runs of Latin letters. A first pass over a word only
+// reads flags; the word is decoded when its mark may have to move.
+template <typename F>
+bool ForEachChangedWord(std::string_view s, F&& on_change) {
+  const Tables& t = GetTables();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  bool changed = false;
+  char32_t word[32];
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80 && !IsAsciiLetter(p[i])) {
+      ++i;
+      continue;
+    }
+    size_t begin = i, count = 0, vowels = 0, toned_at = 0, last_quality = 0;
+    bool toned = false, quality = false;
+    uint8_t f = 0;
+    while (i < n) {
+      size_t len = LetterAt(s, i, t, f);
+      if (len == 0) break;
+      i += len;
+      if (f & kToned) {
+        toned = true;
+        toned_at = count;
+      }
+      if (f & kQuality) {
+        quality = true;
+        last_quality = count;
+      }
+      vowels += (f & kVowel) != 0;
+      ++count;
+    }
+    if (i == begin) {  // a non-letter outside ASCII
+      NextCodePoint(s, i);
+      continue;
+    }
+    // A mark can only move between two vowels, and it stays on the last vowel with a
+    // quality mark ("được", "tiếp"): the common cases need no closer look.
+    if (!toned || vowels < 2 || count > 32 || (quality && toned_at == last_quality)) continue;
+    for (size_t k = begin, w = 0; k < i; ++w) word[w] = NextCodePoint(s, k);
+    if (CanonicalizeWord(word, count, t)) {
+      changed = true;
+      if (!on_change(begin, i, word, count)) return true;
+    }
+  }
+  return changed;
 }
 
 }  // namespace
 
 bool AppendCanonicalTones(std::string_view s, std::string& out) {
-  const Tables& t = GetTables();
-  bool changed = false;
-  size_t i = 0;
-  char32_t word[32];
-  while (i < s.size()) {
-    // Copy ASCII non-letters and whole ASCII words fast: they carry no tone marks.
-    size_t start = i;
-    bool non_ascii = false;
-    size_t word_begin = i;
-    size_t n = 0;
-    bool overflow = false;
-    while (i < s.size()) {
-      size_t before = i;
-      unsigned char b = static_cast<unsigned char>(s[i]);
-      char32_t c = b < 0x80 ? (++i, b) : DecodeUtf8(s, i);
-      if (!IsLetterForWord(c, t)) {
-        i = before;
-        break;
-      }
-      if (b >= 0x80) non_ascii = true;
-      if (n < 32) word[n++] = c; else overflow = true;
-    }
-    if (i > word_begin) {
-      if (non_ascii && !overflow && CanonicalizeWord(word, n, t)) {
-        for (size_t k = 0; k < n; ++k) AppendUtf8(out, word[k]);
-        changed = true;
-      } else {
-        out.append(s.substr(word_begin, i - word_begin));
-      }
-      continue;
-    }
-    // One non-letter code point.
-    DecodeUtf8(s, i);
-    out.append(s.substr(start, i - start));
-  }
+  size_t last = 0;
+  bool changed = ForEachChangedWord(s, [&](size_t begin, size_t end, const char32_t* w, size_t n) {
+    out.append(s.substr(last, begin - last));
+    for (size_t k = 0; k < n; ++k) AppendUtf8(out, w[k]);
+    last = end;
+    return true;
+  });
+  out.append(s.substr(last));
   return changed;
+}
+
+bool NeedsCanonicalTones(std::string_view nfc_utf8) {
+  return ForEachChangedWord(nfc_utf8, [](size_t, size_t, const char32_t*, size_t) { return false; });
 }
 
 std::string CanonicalTones(std::string_view s) {

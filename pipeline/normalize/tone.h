@@ -30,6 +30,8 @@ namespace notices::normalize {
 std::string CanonicalTones(std::string_view nfc_utf8);
 // Appends the canonical form of `nfc_utf8` to `out`; returns true when it changed.
 bool AppendCanonicalTones(std::string_view nfc_utf8, std::string& out);
+// True when CanonicalTones would change `nfc_utf8` (a check that writes nothing).
+bool NeedsCanonicalTones(std::string_view nfc_utf8);
 
 // Removes tone and quality marks and maps đ/Đ to d/D: "Độc lập" -> "Doc lap".
 // One code point out for each code point in.

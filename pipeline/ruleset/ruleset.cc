@@ -378,7 +378,16 @@ Result<std::string> Loader::Expand(const std::string& regex, const Origin& at, i
     }
     if (c == '\\' && i + 1 < regex.size()) {  // keep escapes, including \{
       out += c;
-      out += regex[++i];
+      char e = regex[++i];
+      out += e;
+      // \p{Lu}, \P{Ll}, \x{F0B7}: the braces belong to the escape, not to a define.
+      if ((e == 'p' || e == 'P' || e == 'x') && i + 1 < regex.size() && regex[i + 1] == '{') {
+        size_t close = regex.find('}', i + 1);
+        if (close != std::string::npos) {
+          out.append(regex, i + 1, close - i);
+          i = close;
+        }
+      }
       continue;
     }
     if (c != '{') {

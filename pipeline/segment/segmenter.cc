@@ -426,15 +426,17 @@ std::string DocumentTree::SectionOf(int id) const {
     if (n.kind == NodeKind::kHeading) labels.push_back(&n.label);
   }
   std::string out;
+  const std::string* last = nullptr;
   for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
     const std::string& label = **it;
-    if (!out.empty() && label.rfind(out + ".", 0) == 0) {
-      out = label;  // "2.2" under "2" already carries its parent
-    } else if (out.empty()) {
-      out = label;
+    if (last != nullptr && label.rfind(*last + ".", 0) == 0) {
+      // "2.2" under "2" already carries its parent: "II.1" + "1.1" -> "II.1.1".
+      out.resize(out.size() - last->size());
+      out += label;
     } else {
-      out += "." + label;
+      out += (out.empty() ? "" : ".") + label;
     }
+    last = &label;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The `notices` command as a user runs it: exit codes, --help, --version, stdin."""
 import json
+import os
 import subprocess
 import sys
 import unittest
@@ -57,6 +58,73 @@ class CliTest(unittest.TestCase):
         self.assertEqual(len(title), 1)
         s, e = title[0]["source"]
         self.assertEqual(data[s:e].decode(), "THÔNG BÁO")
+
+
+    def test_extract_output_is_identical_whatever_the_job_count(self):
+        outputs = []
+        for jobs in ("1", "2", "4"):
+            r = run("extract", "--quiet", "-j", jobs, f"{SOURCE}/samples")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            outputs.append(r.stdout)
+        self.assertGreater(outputs[0].count(b"\n"), 14)
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[0], outputs[2])
+
+    def test_inputs_from_folders_globs_lists_and_stdin(self):
+        paths = sorted(os.path.join(SOURCE, "samples", f) for f in os.listdir(os.path.join(SOURCE, "samples"))
+                       if f.endswith(".txt"))
+        by_glob = run("extract", "--quiet", f"{SOURCE}/samples/*.txt")
+        by_list = run("extract", "--quiet", "--from-list", "-", stdin="\n".join(paths).encode())
+        self.assertEqual(by_glob.returncode, 0, by_glob.stderr)
+        self.assertEqual(by_glob.stdout, by_list.stdout)
+        self.assertEqual(by_glob.stdout.count(b"\n"), len(paths))
+        r = run("extract", "--quiet", f"{SOURCE}/samples/*.nothing")
+        self.assertEqual(r.returncode, 2)
+
+    def test_summary_line_and_exit_code_for_a_failing_input(self):
+        r = run("extract", SEED, "/nonexistent/x.pdf")
+        self.assertEqual(r.returncode, 1)
+        lines = r.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 2, "every input gives a record or an error record")
+        self.assertIn('"error"', lines[1])
+        self.assertRegex(r.stderr.decode(), r"notices: 2 documents, \d+ tasks, 1 errors, [\d.]+ s")
+        quiet = run("extract", "--quiet", SEED)
+        self.assertEqual(quiet.stderr, b"")
+
+    def test_progress_is_drawn_on_a_terminal(self):
+        import pty
+        import select
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(BINARY, [BINARY, "extract", "-j", "1", f"{SOURCE}/samples"])
+        out = b""
+        while True:
+            try:
+                ready, _, _ = select.select([fd], [], [], 60)
+                if not ready:
+                    break
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.waitpid(pid, 0)
+        self.assertRegex(out.decode("utf-8", "replace"), r"\[\s*\d+/\d+\]\s+[\d.]+ docs/s")
+
+    def test_sharded_run_under_gnu_parallel_equals_the_single_run(self):
+        import shutil
+        if shutil.which("parallel") is None:
+            self.skipTest("GNU parallel is not installed")
+        paths = sorted(os.path.join(SOURCE, "samples", f) for f in os.listdir(os.path.join(SOURCE, "samples"))
+                       if f.endswith(".txt") or f.endswith(".pdf"))
+        listing = "\n".join(paths) + "\n"
+        single = run("extract", "--quiet", "--from-list", "-", stdin=listing.encode())
+        sharded = subprocess.run(
+            ["parallel", "--will-cite", "-k", "--pipe", "-N", "3", BINARY, "extract", "--quiet", "-j", "1",
+             "--from-list", "-"], input=listing.encode(), capture_output=True, timeout=300)
+        self.assertEqual(sharded.returncode, 0, sharded.stderr)
+        self.assertEqual(single.stdout, sharded.stdout)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,25 @@ TEST(OffsetMapTest, InsertionsPointAtTheirAnchor) {
   EXPECT_EQ(map.dst_size(), 7u);
 }
 
+TEST(OffsetMapTest, LongReplacementsAndHugeSourcesStayValid) {
+  // 600 output bytes made from 3 source bytes: stored as several pieces, each mapping to
+  // the whole source range.
+  OffsetMap m;
+  m.AddCopy(0, 0, 10);
+  m.AddReplace(10, 600, 10, 3);
+  m.AddCopy(610, 13, 5);
+  EXPECT_EQ(m.dst_size(), 615u);
+  EXPECT_EQ(m.ToSource(Range{10, 610}), (Range{10, 13}));
+  EXPECT_EQ(m.ToSource(400), 10u);
+  EXPECT_EQ(m.ToSource(612), 15u);
+  // A run of 20 MB of spaces that became one space.
+  OffsetMap big;
+  big.AddReplace(0, 1, 0, 20u << 20);
+  big.AddCopy(1, 20u << 20, 4);
+  EXPECT_EQ(big.ToSource(1), 20u << 20);
+  EXPECT_GT(big.ToSource(Range{0, 1}).end, 0u);
+}
+
 TEST(OffsetMapTest, EmptyMapIsIdentity) {
   OffsetMap m;
   EXPECT_EQ(m.ToSource(5), 5u);

@@ -1,10 +1,12 @@
 // Tests for pipeline/ingest/pdf_reader.h on the sample PDFs (samples/*.pdf, made by
-// scripts/make-sample-pdfs) and the error-path PDFs in tests/data/pdf/.
+// scripts/make-sample-pdfs), the error-path and legacy-font PDFs in tests/data/pdf/, and
+// PDFs built here.
 #include "pipeline/ingest/pdf_reader.h"
 
-#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -12,7 +14,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/ingest/text_decoder.h"
+#include "pipeline/ingest/pdf_text_check.h"
 
 namespace notices::ingest {
 namespace {
@@ -118,32 +120,130 @@ TEST(PdfReader, PopplerMessagesAreCapturedNotPrinted) {
   EXPECT_NE(broken.error().detail.find("poppler: "), std::string::npos) << broken.error().detail;
 }
 
-// TCVN3 text ("Th«ng b¸o" for "Thông báo"), once in a font found by its text only, once
-// in a font named like ".VnTime" (its raw bytes are kept through Poppler). Decoding is
-// DecodeText's: until it knows "tcvn3", such pages count as unreadable.
-TEST(PdfReader, LegacyTcvn3FontsDetected) {
-  const std::vector<std::string>& names = SupportedEncodings();
-  bool can_decode = std::find(names.begin(), names.end(), "tcvn3") != names.end();
-  PdfOptions text_only;
-  text_only.ocr.mode = OcrMode::kNever;
-  for (const char* file : {"tcvn3.pdf", "tcvn3-vntime.pdf"}) {
+// The text with every run of white space (line breaks, page breaks) as one space.
+std::string Collapse(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\f' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Legacy-encoded text in PDFs made by LibreOffice (scripts/make-sample-pdfs): the text
+// of tests/data/pdf/legacy-fonts.txt in TCVN3 or VNI bytes read as Windows-1252
+// ("Th«ng b¸o", tcvn3.txt and vni.txt), once in Liberation Serif (the font is found by
+// its text), once with the font renamed like a .VnTime or VNI-Times font (found by its
+// name). LibreOffice renumbers the glyphs of the fonts it subsets, so the bytes come from
+// the ToUnicode map, including TCVN3's "ư" (0xAD, a soft hyphen in Latin-1), "ạ" (0xB9,
+// "¹") and the capitals TCVN3 lacks ("KÕT" -> "KẾT", restored word by word).
+TEST(PdfReader, LegacyFontsDecoded) {
+  struct Case {
+    const char* file;
+    const char* legacy_font;  // PdfReport::legacy_fonts
+  };
+  const Case cases[] = {
+      {"tcvn3.pdf", "BAAAAA+LiberationSerif: tcvn3"},
+      {"tcvn3-vntime.pdf", "BAAAAA+VnTimeLiberatio: tcvn3"},
+      {"vni.pdf", "BAAAAA+LiberationSerif: vni"},
+      {"vni-times.pdf", "BAAAAA+VNI-TimesLibera: vni"},
+  };
+  std::string expected = Collapse(TestPdf("legacy-fonts.txt"));
+  ASSERT_NE(expected.find("phương án"), std::string::npos);
+  for (const Case& c : cases) {
     PdfReport report;
-    Result<DecodedText> r = ReadPdf(TestPdf(file), text_only, &report);
-    ASSERT_EQ(report.legacy_fonts.size(), 1u) << file;
-    EXPECT_NE(report.legacy_fonts[0].find(": tcvn3"), std::string::npos) << report.legacy_fonts[0];
-    if (can_decode) {
-      ASSERT_TRUE(r.ok()) << file << ": " << r.error().message;
-      EXPECT_NE(r->text.find("Thông báo kết luận của đồng chí"), std::string::npos) << r->text;
-      if (std::string(file) == "tcvn3-vntime.pdf") {
-        EXPECT_NE(r->text.find("tại buổi làm việc"), std::string::npos) << r->text;
+    Result<DecodedText> r = ReadPdf(TestPdf(c.file), {}, &report);
+    ASSERT_TRUE(r.ok()) << c.file << ": " << r.error().message;
+    EXPECT_EQ(report.legacy_fonts, std::vector<std::string>{c.legacy_font}) << c.file;
+    EXPECT_EQ(report.garbled_fonts, std::vector<std::string>{}) << c.file;
+    ASSERT_EQ(report.pages.size(), 1u) << c.file;
+    EXPECT_EQ(report.pages[0].kind, PdfPageKind::kText) << c.file;
+    EXPECT_EQ(Collapse(r->text), expected) << c.file << " gave:\n" << r->text;
+    EXPECT_EQ(r->warnings, std::vector<std::string>{}) << c.file;
+  }
+}
+
+// A one-page PDF showing `lines` in a simple TrueType font named `font`, not embedded,
+// in WinAnsiEncoding and without a ToUnicode map: the character codes are the bytes of
+// the text, as Word writes its simple fonts (WinAnsi codes, no ToUnicode map), .VnTime
+// and VNI-Times included. Poppler's Unicode for the codes comes from WinAnsi's glyph
+// names, which call 0xAD "hyphen" ('-').
+std::string SimpleFontPdf(std::string_view font, const std::vector<std::string>& lines) {
+  std::string content = "BT /F1 6 Tf 8 TL 40 800 Td\n";
+  for (const std::string& line : lines) {
+    content += '(';
+    for (char ch : line) {
+      auto b = static_cast<unsigned char>(ch);
+      if (b < 0x20 || b >= 0x7F || ch == '(' || ch == ')' || ch == '\\') {
+        char esc[8];
+        std::snprintf(esc, sizeof esc, "\\%03o", b);
+        content += esc;
+      } else {
+        content += ch;
       }
-    } else {
-      ASSERT_FALSE(r.ok()) << file << " gave " << r->text;
-      EXPECT_EQ(r.error().code, ErrorCode::kPdfNoText);
-      EXPECT_NE(r.error().message.find("legacy Vietnamese encoding (tcvn3)"), std::string::npos)
-          << r.error().message;
-      EXPECT_EQ(report.pages[0].kind, PdfPageKind::kGarbled);
     }
+    content += ") Tj T*\n";
+  }
+  content += "ET\n";
+  std::string widths;
+  for (int c = 32; c <= 255; ++c) widths += "500 ";
+  const std::string objects[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /TrueType /BaseFont /" + std::string(font) +
+          " /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [" + widths + "] >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < std::size(objects); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t at : offsets) {
+    char entry[24];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", at);
+    pdf += entry;
+  }
+  pdf += "trailer << /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// The lines of a test file, as the bytes they stand for (the file holds them read as
+// Windows-1252).
+std::vector<std::string> LegacyLines(const std::string& name) {
+  std::vector<std::string> lines;
+  std::istringstream in(TestPdf(name));
+  for (std::string line; std::getline(in, line);) lines.push_back(ToLegacyBytes(line));
+  return lines;
+}
+
+// Fonts whose codes are the legacy bytes (Word's PDFs): the codes, not Poppler's Unicode,
+// are decoded (through WinAnsi's names, TCVN3's "ư" would come out '-': "ph-ơng").
+TEST(PdfReader, LegacyFontCodesDecoded) {
+  struct Case {
+    const char* font;
+    const char* text_file;
+    const char* legacy_font;
+  };
+  const Case cases[] = {
+      {".VnTime", "tcvn3.txt", ".VnTime: tcvn3"},
+      {"VNI-Times", "vni.txt", "VNI-Times: vni"},
+  };
+  std::string expected = Collapse(TestPdf("legacy-fonts.txt"));
+  for (const Case& c : cases) {
+    PdfReport report;
+    Result<DecodedText> r = ReadPdf(SimpleFontPdf(c.font, LegacyLines(c.text_file)), {}, &report);
+    ASSERT_TRUE(r.ok()) << c.font << ": " << r.error().message;
+    EXPECT_EQ(report.legacy_fonts, std::vector<std::string>{c.legacy_font});
+    EXPECT_EQ(Collapse(r->text), expected) << c.font << " gave:\n" << r->text;
   }
 }
 

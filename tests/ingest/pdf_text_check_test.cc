@@ -39,6 +39,13 @@ TEST(PdfTextCheck, ClassifyWord) {
       {"hoá", WordClass::kSyllable},
       {"bá̉o", WordClass::kOther},          // two tone marks (decomposed): not a syllable
       {"20/3/2026,", WordClass::kNeutral},
+      {"KH&ĐT,", WordClass::kOther},       // '&' joining acronyms
+      {"VH,TT&DL", WordClass::kOther},
+      {"Km2+571", WordClass::kNeutral},     // a chainage
+      {"Km26+793+", WordClass::kNeutral},
+      {"&KӍ", WordClass::kImplausible},
+      {"K&t", WordClass::kImplausible},     // '&' not between capitals
+      {"Ka+b", WordClass::kImplausible},    // '+' not after a digit
   };
   for (const Case& c : cases) EXPECT_EQ(ClassifyWord(c.word), c.expected) << c.word;
 }

@@ -112,6 +112,8 @@ TEST(SegmenterTest, ConclusionNoticeZonesAndNesting) {
   }
   EXPECT_EQ(p.tree.SectionOf(a_item), "2.2.a");
   EXPECT_EQ(p.tree.SectionOf(plus_item), "1");
+  Parsed nested = Parse("II. NHIỆM VỤ\n1. Y tế\n1.1. Chủ trì giám sát\n");
+  EXPECT_EQ(nested.tree.SectionOf(nested.tree.size() - 1), "II.1.1");
   // The span of heading 2 covers its descendants.
   int h2 = p.tree.node(0).children[6];
   EXPECT_EQ(p.tree.node(h2).label, "2");

@@ -1,0 +1,70 @@
+// Shared batch options. Tested through tests/cli/cli_test.py.
+#include "pipeline/cli/batch_options.h"
+
+#include <thread>
+
+#include "pipeline/batch/inputs.h"
+
+namespace notices::cli {
+
+void AddBatchOptions(CLI::App& cmd, BatchArgs& args) {
+  cmd.add_option("inputs", args.inputs,
+                 "Files, folders (walked recursively), globs; '-' for standard input");
+  cmd.add_option("--from-list", args.from_list, "Read input paths from FILE, one a line ('-': stdin)");
+  cmd.add_option("-j,--jobs", args.jobs, "Worker threads (default: the number of cores)")
+      ->check(CLI::Range(0, 256));
+  cmd.add_option("--encoding", args.encoding, "Force the text encoding (utf-8, utf-16le, utf-16be, "
+                                              "windows-1258, tcvn3, vni, utf-8-mojibake)");
+  cmd.add_option("--password", args.password, "Password for encrypted PDFs");
+  cmd.add_option("--received", args.received,
+                 "Day the notices were received (YYYY-MM-DD): relative deadlines count from it");
+  cmd.add_option("--rules", args.rules_dir, "Load the rules from DIR instead of the built-in ones");
+  cmd.add_option("--max-bytes", args.max_bytes, "Largest input accepted, in bytes (default 256 MiB)");
+  cmd.add_option("--max-pages", args.max_pages, "Largest PDF accepted, in pages (default 2000)");
+  cmd.add_flag("-q,--quiet", args.quiet, "No progress or summary on standard error");
+}
+
+Result<std::shared_ptr<Pipeline>> MakePipeline(const BatchArgs& args) {
+  auto rules = args.rules_dir.empty() ? ruleset::RuleSet::Builtin()
+                                      : ruleset::RuleSet::LoadDirectory(args.rules_dir);
+  if (!rules) return rules.error();
+  PipelineOptions opt;
+  opt.text.encoding = args.encoding;
+  opt.pdf.password = args.password;
+  opt.pdf.max_pages = args.max_pages;
+  opt.limits.max_bytes = args.max_bytes;
+  if (!args.received.empty()) {
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    if (std::sscanf(args.received.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
+        m > 12 || d < 1 || d > 31)
+      return Error(ErrorCode::kUsage, "--received wants a date YYYY-MM-DD, not '" + args.received + "'");
+    opt.extract.received = PartialDate{y, m, d};
+  }
+  if (!args.encoding.empty()) {
+    const auto& names = ingest::SupportedEncodings();
+    if (std::find(names.begin(), names.end(), args.encoding) == names.end())
+      return Error(ErrorCode::kUsage, "unknown encoding '" + args.encoding + "'");
+  }
+  auto pipeline = Pipeline::Create(std::move(rules).value(), std::move(opt));
+  if (!pipeline) return pipeline.error();
+  return std::make_shared<Pipeline>(std::move(pipeline).value());
+}
+
+Result<std::vector<std::string>> CollectInputs(const BatchArgs& args) {
+  std::vector<std::string> inputs;
+  if (!args.from_list.empty()) {
+    if (auto st = batch::ReadInputList(args.from_list, inputs); !st) return st.error();
+  }
+  if (auto st = batch::ExpandInputs(args.inputs, {}, inputs); !st) return st.error();
+  if (inputs.empty()) return Error(ErrorCode::kUsage, "no input: name files, folders or --from-list");
+  return inputs;
+}
+
+int JobCount(const BatchArgs& args) {
+  if (args.jobs > 0) return args.jobs;
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+}  // namespace notices::cli

@@ -21,6 +21,16 @@ void AddBatchOptions(CLI::App& cmd, BatchArgs& args) {
   cmd.add_option("--rules", args.rules_dir, "Load the rules from DIR instead of the built-in ones");
   cmd.add_option("--max-bytes", args.max_bytes, "Largest input accepted, in bytes (default 256 MiB)");
   cmd.add_option("--max-pages", args.max_pages, "Largest PDF accepted, in pages (default 2000)");
+  cmd.add_option("--ocr", args.ocr,
+                 "OCR of PDF pages: auto (pages without a usable text layer; default), "
+                 "always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd.add_option("--ocr-lang", args.ocr_lang, "Tesseract language(s) for OCR (default vie)");
+  cmd.add_option("--ocr-dpi", args.ocr_dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
+      ->check(CLI::Range(72, 600));
+  cmd.add_option("--ocr-budget", args.ocr_budget,
+                 "Seconds of OCR allowed per document (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd.add_flag("-q,--quiet", args.quiet, "No progress or summary on standard error");
 }
 
@@ -32,6 +42,12 @@ Result<std::shared_ptr<Pipeline>> MakePipeline(const BatchArgs& args) {
   opt.text.encoding = args.encoding;
   opt.pdf.password = args.password;
   opt.pdf.max_pages = args.max_pages;
+  opt.pdf.ocr.mode = args.ocr == "always"  ? ingest::OcrMode::kAlways
+                     : args.ocr == "never" ? ingest::OcrMode::kNever
+                                           : ingest::OcrMode::kAuto;
+  opt.pdf.ocr.language = args.ocr_lang;
+  opt.pdf.ocr.dpi = args.ocr_dpi;
+  opt.pdf.ocr.time_budget_ms = static_cast<long>(args.ocr_budget * 1000);
   opt.limits.max_bytes = args.max_bytes;
   if (!args.received.empty()) {
     int y = 0, m = 0, d = 0;

@@ -70,6 +70,32 @@ MatchMode DetectMode(std::string_view text) {
   return marked * 200 < ascii_letters ? MatchMode::kFolded : MatchMode::kExact;
 }
 
+// OCR text (ExtractOptions::ocr_tolerant): a known agency found without marks
+// ("Sở Công Thuong", "HỌI" for "HỘI") where the marked form did not match. It replaces the
+// exact mentions it overlaps that are only fallback guesses, and is dropped where it
+// overlaps a known exact mention. Both lists are in text order; so is the result.
+std::vector<AgencyMention> MergeTolerant(std::vector<AgencyMention> exact,
+                                         std::vector<AgencyMention> folded) {
+  auto overlaps = [](const Range& a, const Range& b) { return a.begin < b.end && b.begin < a.end; };
+  std::vector<AgencyMention> added;
+  for (AgencyMention& f : folded) {
+    if (!f.known) continue;
+    bool blocked = std::any_of(exact.begin(), exact.end(), [&](const AgencyMention& e) {
+      return e.known && overlaps(e.span, f.span);
+    });
+    if (!blocked) added.push_back(std::move(f));
+  }
+  if (added.empty()) return exact;
+  std::erase_if(exact, [&](const AgencyMention& e) {
+    return std::any_of(added.begin(), added.end(),
+                       [&](const AgencyMention& f) { return overlaps(e.span, f.span); });
+  });
+  exact.insert(exact.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  std::sort(exact.begin(), exact.end(),
+            [](const AgencyMention& a, const AgencyMention& b) { return a.span.begin < b.span.begin; });
+  return exact;
+}
+
 class DocumentRun {
  public:
   DocumentRun(const Extractor& ex, const RoleAssigner& roles, const ruleset::RuleSet& rules,
@@ -85,6 +111,9 @@ class DocumentRun {
       record_.warnings.push_back("no_diacritics: the text has no Vietnamese diacritics; rules matched without them");
     for (const normalize::Block& b : text_.blocks) {
       auto found = ex_.agencies().FindAll(text_.text, b.range, mode_);
+      if (options_.ocr_tolerant && mode_ == MatchMode::kExact)
+        found = MergeTolerant(std::move(found),
+                              ex_.agencies().FindAll(text_.text, b.range, MatchMode::kFolded));
       mentions_.insert(mentions_.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
     }

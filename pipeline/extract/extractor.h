@@ -46,6 +46,9 @@ namespace notices::extract {
 struct ExtractOptions {
   // The day the notice was received (--received): relative deadlines count from it.
   std::optional<PartialDate> received;
+  // The text comes (in part) from OCR: agencies the marked form misses are also matched
+  // without marks ("Sở Công Thuong" -> "Sở Công Thương"), within the gazetteer.
+  bool ocr_tolerant = false;
 };
 
 class Extractor {

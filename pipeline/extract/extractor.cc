@@ -9,6 +9,7 @@
 #include "pipeline/common/utf8.h"
 #include "pipeline/extract/document_info.h"
 #include "pipeline/extract/role_assigner.h"
+#include "pipeline/normalize/tone.h"
 
 namespace notices::extract {
 
@@ -470,6 +471,8 @@ class DocumentRun {
             t.warnings.push_back("unknown_agency: '" + a.text + "' is not in the gazetteer");
           }
       auto deadlines = ex_.deadlines().FindAll(text_.text, part, dates_, mode_);
+      if (deadlines.empty() && options_.ocr_tolerant && mode_ == MatchMode::kExact)
+        deadlines = FoldedDeadlines(part);
       if (auto b = DeadlineFinder::Binding(deadlines)) {
         t.deadline = deadlines[*b];
         // "trước ngày 20/4": the year comes from the document date, a guess to check.
@@ -482,6 +485,30 @@ class DocumentRun {
       }
       tasks_.push_back(std::move(t));
     }
+  }
+
+  // OCR text whose marks were misread ("thảng 6"): the deadlines the rules' folded
+  // forms find in the folded copy of `part`, their spans and texts mapped back to the
+  // text. Only for tasks the marked forms gave no deadline.
+  std::vector<Deadline> FoldedDeadlines(Range part) const {
+    std::string folded;
+    std::vector<size_t> origin;  // byte of folded -> byte of text_.text
+    std::string_view text = text_.text;
+    for (size_t i = part.begin; i < part.end && i < text.size();) {
+      size_t start = i;
+      DecodeUtf8(text, i);
+      std::string one = normalize::FoldDiacritics(text.substr(start, i - start));
+      for (size_t k = 0; k < one.size(); ++k) origin.push_back(start);
+      folded += one;
+    }
+    origin.push_back(std::min(part.end, text.size()));
+    std::vector<Deadline> found = ex_.deadlines().FindAll(folded, {0, folded.size()}, dates_, MatchMode::kFolded);
+    for (Deadline& d : found) {
+      size_t end = d.span.end < origin.size() ? origin[d.span.end] : origin.back();
+      d.span = {origin[d.span.begin], end};
+      d.text = std::string(text.substr(d.span.begin, d.span.end - d.span.begin));
+    }
+    return found;
   }
 
   const Extractor& ex_;

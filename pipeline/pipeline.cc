@@ -21,6 +21,73 @@ bool HasPdfExtension(const std::string& path) {
   return ext == ".pdf";
 }
 
+// Words OCR read with less confidence than this make the task built on them carry a
+// warning (Tesseract gives clean print 90 and more; misread marks and digits fall well
+// below 70).
+constexpr float kLowOcrConfidence = 70;
+
+// The bounding box of the decoded boxes overlapping bytes [begin, end) of the decoded
+// text that lie on the page of the first of them.
+std::optional<PageBox> BoxOf(const ingest::DecodedText& d, size_t begin, size_t end) {
+  std::optional<PageBox> out;
+  double x1 = 0, y1 = 0;
+  auto it = std::partition_point(d.boxes.begin(), d.boxes.end(),
+                                 [&](const ingest::Box& b) { return b.end <= begin; });
+  for (; it != d.boxes.end() && it->begin < end; ++it) {
+    if (it->end <= begin) continue;
+    if (!out) {
+      out = PageBox{it->page, it->x, it->y, 0, 0};
+      x1 = it->x + it->width;
+      y1 = it->y + it->height;
+      continue;
+    }
+    if (it->page != out->page) break;
+    out->x = std::min(out->x, it->x);
+    out->y = std::min(out->y, it->y);
+    x1 = std::max(x1, it->x + it->width);
+    y1 = std::max(y1, it->y + it->height);
+  }
+  if (out) {
+    out->width = x1 - out->x;
+    out->height = y1 - out->y;
+  }
+  return out;
+}
+
+// OCR provenance of a task: its box, and a warning for each part (its text, agencies,
+// deadline) built from words OCR read with low confidence.
+void AddOcrProvenance(const ingest::DecodedText& d, const normalize::NormalizedText& n, Task& t) {
+  auto decoded = [&](const Range& r) { return n.to_decoded.ToSource(r); };
+  Range span = decoded(t.span);
+  t.box = BoxOf(d, span.begin, span.end);
+  if (d.ocr_pages.empty()) return;
+  auto check = [&](std::string_view what, std::string_view text, const Range& r) {
+    Range s = decoded(r);
+    float c = d.MinConfidence(s.begin, s.end);
+    if (c >= kLowOcrConfidence) return;
+    t.warnings.push_back("low_ocr_confidence: " + std::string(what) + " '" + std::string(text) +
+                         "' has words OCR read at " + std::to_string(static_cast<int>(c)) +
+                         "% (page " + std::to_string(d.PageAt(s.begin)) + ")");
+  };
+  for (const auto* list : {&t.lead, &t.coordinate, &t.requested, &t.report_to})
+    for (const Agency& a : *list)
+      if (a.span.size() > 0) check("agency", a.text, a.span);
+  if (t.deadline && t.deadline->span.size() > 0) check("deadline", t.deadline->text, t.deadline->span);
+  // The task's own text: a long sentence nearly always holds a doubtful word, so only a
+  // fifth of its words read with low confidence earns a warning.
+  size_t words = 0, low = 0;
+  auto it = std::partition_point(d.boxes.begin(), d.boxes.end(),
+                                 [&](const ingest::Box& b) { return b.end <= span.begin; });
+  for (; it != d.boxes.end() && it->begin < span.end; ++it) {
+    if (it->confidence >= 100) continue;  // a text layer's line
+    ++words;
+    low += it->confidence < kLowOcrConfidence;
+  }
+  if (words > 0 && low * 5 > words)
+    t.warnings.push_back("low_ocr_confidence: " + std::to_string(low) + " of the task's " +
+                         std::to_string(words) + " words were read by OCR with low confidence");
+}
+
 Record ErrorRecord(SourceInfo source, Error error) {
   Record r;
   r.source = std::move(source);
@@ -96,6 +163,8 @@ Record Pipeline::RunBytes(const std::string& path, std::string_view bytes) const
   if (budget.Expired()) return ErrorRecord(std::move(source), TimeoutError(options_.time_budget, "ingest"));
   source.encoding = decoded->encoding;
   source.pages = decoded->page_count;
+  for (const ingest::OcrPage& p : decoded->ocr_pages)
+    source.ocr.push_back({p.page, ingest::OcrReasonName(p.reason), p.confidence, p.typed_words});
 
   normalize::NormalizedText normalized = normalize::Normalize(*decoded, *rules_, options_.normalize);
   if (budget.Expired()) return ErrorRecord(std::move(source), TimeoutError(options_.time_budget, "normalize"));
@@ -106,7 +175,13 @@ Record Pipeline::RunBytes(const std::string& path, std::string_view bytes) const
   record.source = std::move(source);
   record.warnings = decoded->warnings;
   record.warnings.insert(record.warnings.end(), normalized.warnings.begin(), normalized.warnings.end());
-  extractor_->Extract(normalized, tree, options_.extract, record);
+  if (decoded->ocr_pages.empty()) {
+    extractor_->Extract(normalized, tree, options_.extract, record);
+  } else {
+    extract::ExtractOptions tolerant = options_.extract;
+    tolerant.ocr_tolerant = true;
+    extractor_->Extract(normalized, tree, tolerant, record);
+  }
   if (budget.Expired()) return ErrorRecord(std::move(record.source), TimeoutError(options_.time_budget, "extract"));
   // Pages: where the source has them (PDF pages, or form feeds in a text file).
   bool paged = decoded->page_count.has_value() || decoded->page_starts.size() > 1;
@@ -117,6 +192,8 @@ Record Pipeline::RunBytes(const std::string& path, std::string_view bytes) const
       for (TaskCell& c : t.cells) PlaceCell(*decoded, normalized.to_decoded.ToSource(c.span.begin), c);
     }
   }
+  if (!decoded->boxes.empty())
+    for (Task& t : record.tasks) AddOcrProvenance(*decoded, normalized, t);
   return record;
 }
 

@@ -13,6 +13,12 @@
 //
 //   ingest (text decoder | PDF reader) -> normalize -> segment -> extract
 //
+// PDFs: each task gets its page and box (Task::box, from the decoded boxes of its
+// text). When OCR read some page (options.pdf.ocr), Record::source.ocr lists those pages
+// with the reason and mean confidence, extraction runs tolerant of misread marks
+// (ExtractOptions::ocr_tolerant), and a task whose agencies, deadline or words were read
+// with less than 70% confidence carries a "low_ocr_confidence: ..." warning.
+//
 // Thread-safety: Run and RunBytes are const and reentrant; one Pipeline serves every
 // worker thread of a batch.
 #pragma once

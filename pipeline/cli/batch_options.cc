@@ -25,6 +25,16 @@ void AddBatchOptions(CLI::App& cmd, BatchArgs& args) {
                  "CPU seconds one document may take; past it its record is a 'timeout' error "
                  "(default 60, 0: no limit)")
       ->check(CLI::Range(0.0, 1e6));
+  cmd.add_option("--ocr", args.ocr,
+                 "OCR of PDF pages: auto (pages without a usable text layer; default), "
+                 "always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd.add_option("--ocr-lang", args.ocr_lang, "Tesseract language(s) for OCR (default vie)");
+  cmd.add_option("--ocr-dpi", args.ocr_dpi, "Resolution PDF pages are rendered at for OCR (default 300)")
+      ->check(CLI::Range(72, 600));
+  cmd.add_option("--ocr-budget", args.ocr_budget,
+                 "Seconds of OCR allowed per document (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd.add_flag("-q,--quiet", args.quiet, "No progress or summary on standard error");
 }
 
@@ -36,6 +46,12 @@ Result<std::shared_ptr<Pipeline>> MakePipeline(const BatchArgs& args) {
   opt.text.encoding = args.encoding;
   opt.pdf.password = args.password;
   opt.pdf.max_pages = args.max_pages;
+  opt.pdf.ocr.mode = args.ocr == "always"  ? ingest::OcrMode::kAlways
+                     : args.ocr == "never" ? ingest::OcrMode::kNever
+                                           : ingest::OcrMode::kAuto;
+  opt.pdf.ocr.language = args.ocr_lang;
+  opt.pdf.ocr.dpi = args.ocr_dpi;
+  opt.pdf.ocr.time_budget_ms = static_cast<long>(args.ocr_budget * 1000);
   opt.limits.max_bytes = args.max_bytes;
   opt.time_budget = std::chrono::milliseconds(static_cast<int64_t>(args.timeout_s * 1000.0 + 0.5));
   if (args.timeout_s > 0 && opt.time_budget.count() == 0) opt.time_budget = std::chrono::milliseconds(1);

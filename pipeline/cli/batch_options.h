@@ -25,6 +25,10 @@ struct BatchArgs {
   uint64_t max_bytes = 256ull << 20;
   int max_pages = 2000;
   double timeout_s = 60;     // CPU seconds per document; 0: no limit
+  std::string ocr = "auto";  // --ocr auto|always|never
+  std::string ocr_lang = "vie";
+  int ocr_dpi = 300;
+  double ocr_budget = 0;     // seconds per document; 0: none
   bool quiet = false;
 };
 

@@ -56,6 +56,15 @@ Json Source(const SourceInfo& s) {
   j["encoding"] = s.encoding.empty() ? Json(nullptr) : Json(s.encoding);
   j["pages"] = s.pages ? Json(*s.pages) : Json(nullptr);
   j["bytes"] = s.bytes;
+  if (!s.ocr.empty()) {
+    Json pages = Json::array();
+    for (const OcrPageInfo& p : s.ocr)
+      pages.push_back({{"page", p.page},
+                       {"reason", p.reason},
+                       {"confidence", std::round(p.confidence * 10) / 10},
+                       {"typed_words", p.typed_words}});
+    j["ocr"] = std::move(pages);
+  }
   return j;
 }
 
@@ -89,6 +98,11 @@ Json Task(const CodePointIndex& idx, const notices::Task& t) {
   j["text"] = t.text;
   j["span"] = Span(idx, t.span);
   j["page"] = t.page ? Json(*t.page) : Json(nullptr);
+  if (t.box) {
+    auto pt = [](double v) { return std::round(v * 10) / 10; };
+    j["box"] = {{"page", t.box->page}, {"x", pt(t.box->x)}, {"y", pt(t.box->y)},
+                {"width", pt(t.box->width)}, {"height", pt(t.box->height)}};
+  }
   j["lead"] = Agencies(idx, t.lead);
   j["coordinate"] = Agencies(idx, t.coordinate);
   j["requested"] = Agencies(idx, t.requested);

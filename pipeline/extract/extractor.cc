@@ -10,6 +10,7 @@
 #include "pipeline/common/utf8.h"
 #include "pipeline/extract/document_info.h"
 #include "pipeline/extract/role_assigner.h"
+#include "pipeline/normalize/tone.h"
 
 namespace notices::extract {
 
@@ -71,6 +72,32 @@ MatchMode DetectMode(std::string_view text) {
   return marked * 200 < ascii_letters ? MatchMode::kFolded : MatchMode::kExact;
 }
 
+// OCR text (ExtractOptions::ocr_tolerant): a known agency found without marks
+// ("Sở Công Thuong", "HỌI" for "HỘI") where the marked form did not match. It replaces the
+// exact mentions it overlaps that are only fallback guesses, and is dropped where it
+// overlaps a known exact mention. Both lists are in text order; so is the result.
+std::vector<AgencyMention> MergeTolerant(std::vector<AgencyMention> exact,
+                                         std::vector<AgencyMention> folded) {
+  auto overlaps = [](const Range& a, const Range& b) { return a.begin < b.end && b.begin < a.end; };
+  std::vector<AgencyMention> added;
+  for (AgencyMention& f : folded) {
+    if (!f.known) continue;
+    bool blocked = std::any_of(exact.begin(), exact.end(), [&](const AgencyMention& e) {
+      return e.known && overlaps(e.span, f.span);
+    });
+    if (!blocked) added.push_back(std::move(f));
+  }
+  if (added.empty()) return exact;
+  std::erase_if(exact, [&](const AgencyMention& e) {
+    return std::any_of(added.begin(), added.end(),
+                       [&](const AgencyMention& f) { return overlaps(e.span, f.span); });
+  });
+  exact.insert(exact.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  std::sort(exact.begin(), exact.end(),
+            [](const AgencyMention& a, const AgencyMention& b) { return a.span.begin < b.span.begin; });
+  return exact;
+}
+
 class DocumentRun {
  public:
   DocumentRun(const Extractor& ex, const RoleAssigner& roles, const ruleset::RuleSet& rules,
@@ -86,6 +113,9 @@ class DocumentRun {
       record_.warnings.push_back("no_diacritics: the text has no Vietnamese diacritics; rules matched without them");
     for (const normalize::Block& b : text_.blocks) {
       auto found = ex_.agencies().FindAll(text_.text, b.range, mode_);
+      if (options_.ocr_tolerant && mode_ == MatchMode::kExact)
+        found = MergeTolerant(std::move(found),
+                              ex_.agencies().FindAll(text_.text, b.range, MatchMode::kFolded));
       mentions_.insert(mentions_.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
     }
@@ -494,6 +524,8 @@ class DocumentRun {
             t.warnings.push_back("unknown_agency: '" + a.text + "' is not in the gazetteer");
           }
       auto deadlines = ex_.deadlines().FindAll(text_.text, part, dates_, mode_);
+      if (deadlines.empty() && options_.ocr_tolerant && mode_ == MatchMode::kExact)
+        deadlines = FoldedDeadlines(part);
       if (auto b = DeadlineFinder::Binding(deadlines)) {
         t.deadline = deadlines[*b];
         // "trước ngày 20/4": the year comes from the document date, a guess to check.
@@ -506,6 +538,30 @@ class DocumentRun {
       }
       tasks_.push_back(std::move(t));
     }
+  }
+
+  // OCR text whose marks were misread ("thảng 6"): the deadlines the rules' folded
+  // forms find in the folded copy of `part`, their spans and texts mapped back to the
+  // text. Only for tasks the marked forms gave no deadline.
+  std::vector<Deadline> FoldedDeadlines(Range part) const {
+    std::string folded;
+    std::vector<size_t> origin;  // byte of folded -> byte of text_.text
+    std::string_view text = text_.text;
+    for (size_t i = part.begin; i < part.end && i < text.size();) {
+      size_t start = i;
+      DecodeUtf8(text, i);
+      std::string one = normalize::FoldDiacritics(text.substr(start, i - start));
+      for (size_t k = 0; k < one.size(); ++k) origin.push_back(start);
+      folded += one;
+    }
+    origin.push_back(std::min(part.end, text.size()));
+    std::vector<Deadline> found = ex_.deadlines().FindAll(folded, {0, folded.size()}, dates_, MatchMode::kFolded);
+    for (Deadline& d : found) {
+      size_t end = d.span.end < origin.size() ? origin[d.span.end] : origin.back();
+      d.span = {origin[d.span.begin], end};
+      d.text = std::string(text.substr(d.span.begin, d.span.end - d.span.begin));
+    }
+    return found;
   }
 
   const Extractor& ex_;

@@ -55,6 +55,10 @@ struct ExtractOptions {
   // limit (a hostile 1 MB line did). Its task keeps the whole paragraph, with a warning
   // "paragraph_not_split".
   size_t max_split_bytes = 32 * 1024;
+
+  // The text comes (in part) from OCR: agencies the marked form misses are also matched
+  // without marks ("Sở Công Thuong" -> "Sở Công Thương"), within the gazetteer.
+  bool ocr_tolerant = false;
 };
 
 class Extractor {

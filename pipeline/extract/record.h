@@ -81,12 +81,19 @@ struct TaskCell {
   double x = 0, y = 0, width = 0, height = 0;  // the page's top-left corner)
 };
 
+// Where something lies on a PDF page: 1-based page, points from the page's top-left.
+struct PageBox {
+  int page = 0;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
 struct Task {
   std::string id;                      // "<first 12 hex of sha256>-<ordinal from 1>"
   std::optional<std::string> section;  // "2.2", "I.1", "a" ...
   std::string text;                    // the task's own text, normalized
   Range span;
   std::optional<int> page;             // 1-based, from the source where pages exist
+  std::optional<PageBox> box;          // PDF: the task's extent on its first page
   std::vector<Agency> lead, coordinate, requested, report_to;
   std::optional<Deadline> deadline;
   std::optional<std::string> product;  // task tables: the "Sản phẩm" column
@@ -126,6 +133,14 @@ struct DocumentInfo {
 
 enum class SourceFormat { kText, kPdf };
 
+// A PDF page whose text comes from OCR.
+struct OcrPageInfo {
+  int page = 0;             // 1-based
+  std::string reason;       // "scan", "garbled", "no_diacritics", "no_text", "always"
+  float confidence = 0;     // mean word confidence, 0-100
+  size_t typed_words = 0;   // words of a typed-over text layer kept instead of OCR's
+};
+
 struct SourceInfo {
   std::string path;      // as given on the command line ("-" for stdin)
   std::string sha256;    // of the input bytes
@@ -133,6 +148,7 @@ struct SourceInfo {
   std::string encoding;  // "utf-8", "tcvn3", ... ; empty when never decoded
   std::optional<int> pages;
   uint64_t bytes = 0;
+  std::vector<OcrPageInfo> ocr;  // PDF pages read by OCR, in page order
 };
 
 // One per input. Either `error` is set (and the rest is empty) or the extraction fields

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -26,6 +27,7 @@
 
 #include "pipeline/common/time_budget.h"
 #include "pipeline/common/utf8.h"
+#include "pipeline/ingest/ocr_reader.h"
 #include "pipeline/ingest/pdf_layout.h"
 #include "pipeline/ingest/pdf_text_check.h"
 #include "pipeline/ingest/text_decoder.h"
@@ -61,15 +63,6 @@ void CaptureError(ErrorCategory category, Goffset pos, const char* msg) {
   m += ": ";
   m += msg ? msg : "";
   t_log.messages.push_back(std::move(m));
-}
-
-void InitPoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    setErrorCallback(&CaptureError);
-    globalParams = std::make_unique<GlobalParams>();
-    globalParams->setErrQuiet(false);
-  });
 }
 
 // Starts capturing on construction; hands the messages over on Take().
@@ -352,16 +345,40 @@ std::string PageList(const std::vector<int>& pages) {
   return s;
 }
 
-size_t CountAlnum(std::string_view s) {
-  size_t n = 0;
+struct CharCount {
+  size_t alnum = 0, letters = 0, marked = 0;
+};
+
+// Letters and digits; letters; letters with a Vietnamese mark (precomposed, or a
+// combining mark counted once).
+void CountChars(std::string_view s, CharCount& n) {
   for (size_t i = 0; i < s.size();) {
     char32_t c = DecodeUtf8(s, i);
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0) ++n;
+    if (c >= '0' && c <= '9') {
+      ++n.alnum;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++n.alnum;
+      ++n.letters;
+    } else if (c >= 0x300 && c <= 0x323) {
+      ++n.marked;
+    } else if (c >= 0xC0) {
+      ++n.alnum;
+      ++n.letters;
+      if (c <= 0x1EF9 && c != 0xD7 && c != 0xF7) ++n.marked;
+    }
   }
-  return n;
 }
 
 }  // namespace
+
+void InitPoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    setErrorCallback(&CaptureError);
+    globalParams = std::make_unique<GlobalParams>();
+    globalParams->setErrQuiet(false);
+  });
+}
 
 std::vector<int> PdfReport::OcrPages() const {
   std::vector<int> out;
@@ -376,6 +393,7 @@ bool LooksLikePdf(std::string_view bytes) {
 }
 
 Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, PdfReport* report) {
+  const auto start = std::chrono::steady_clock::now();
   if (report) *report = PdfReport{};
   if (!LooksLikePdf(bytes))
     return Error(ErrorCode::kNotPdf, "not a PDF file (it does not start with %PDF-)");
@@ -474,11 +492,12 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
   }
   std::vector<int> garbled_pages, scan_pages, stray_pages;
   for (size_t p = 0; p < pages.size(); ++p) {
-    size_t words = 0, bad = 0, chars = 0;
+    size_t words = 0, bad = 0;
+    CharCount count;
     for (const pdf::Block& b : pages[p].blocks)
       for (const pdf::Line& l : b.lines)
         for (const pdf::Word& w : l.words) {
-          chars += CountAlnum(w.text);
+          CountChars(w.text, count);
           WordClass c = ClassifyWord(w.text);
           if (c == WordClass::kNeutral) continue;
           ++words;
@@ -487,7 +506,10 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
             ++bad;
         }
     PdfPageReport& v = verdicts[p];
+    size_t chars = count.alnum;
     v.chars = chars;
+    v.letters = count.letters;
+    v.marked = count.marked;
     if (bad >= 3 && bad * 20 >= words) {
       v.kind = PdfPageKind::kGarbled;
       garbled_pages.push_back(static_cast<int>(p) + 1);
@@ -526,6 +548,30 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
     report->typed_text.encoding = "pdf";
   }
   std::vector<std::string> poppler_messages = log.Take();
+
+  // OCR of the pages without a usable text layer: they join text_pages.
+  Deadline deadline = options.ocr.time_budget_ms > 0
+                          ? start + std::chrono::milliseconds(options.ocr.time_budget_ms)
+                          : Deadline::max();
+  OcrStep ocr = RunOcrStep(bytes, options, verdicts, ChooseOcrPages(verdicts, options.ocr.mode),
+                           deadline, pages, text_pages);
+  for (size_t p = 0; p < pages.size(); ++p) any_text = any_text || text_pages[p];
+  auto not_read = [&](std::vector<int>& list) {
+    std::erase_if(list, [&](int p) { return text_pages[static_cast<size_t>(p - 1)]; });
+  };
+  not_read(garbled_pages);
+  not_read(scan_pages);
+  std::string timeout_message;
+  if (ocr.timed_out)
+    timeout_message = "OCR ran out of the time budget of " + std::to_string(options.ocr.time_budget_ms) +
+                      " ms; page(s) " + PageList(ocr.not_read) + " were not read";
+  if (!any_text && ocr.timed_out) return Error(ErrorCode::kTimeout, timeout_message);
+  if (!any_text && ocr.attempted)
+    return Error(ErrorCode::kOcrFailed,
+                 "OCR could not read any page of this PDF" +
+                     (ocr.engine_error.message.empty() ? std::string()
+                                                       : ": " + ocr.engine_error.message),
+                 ocr.engine_error.detail);
   if (!any_text) {
     size_t typed = 0;
     for (size_t p = 0; p < pages.size(); ++p)
@@ -545,6 +591,7 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
   }
 
   pdf::ComposeText(pages, text_pages, out);
+  FinishOcrStep(ocr, out);
   if (!garbled_pages.empty())
     out.warnings.push_back("pdf_garbled_pages: page(s) " + PageList(garbled_pages) +
                            " have an unreadable text layer (" +
@@ -557,6 +604,15 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
     out.warnings.push_back("pdf_garbled_words: a few unreadable words on page(s) " +
                            PageList(stray_pages) + " were replaced by U+FFFD");
   for (std::string& m : poppler_messages) out.warnings.push_back(std::move(m));
+  if (ocr.timed_out) {
+    if (report) report->partial_text = std::move(out);
+    return Error(ErrorCode::kTimeout, timeout_message);
+  }
+  if (ocr.attempted) {
+    CharCount all;
+    CountChars(out.text, all);
+    if (all.alnum == 0) return Error(ErrorCode::kOcrFailed, "OCR found no text on any page of this PDF");
+  }
   return out;
 }
 

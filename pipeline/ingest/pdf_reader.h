@@ -5,7 +5,8 @@
 //   Result<DecodedText> r = ingest::ReadPdf(bytes, opt, &report);
 //   if (!r) ...   // kNotPdf, kPdfCorrupt, kPdfEncrypted, kPdfNoText, kPdfNoPages, ...
 //   r->page_starts, r->boxes                    // page and position of every line of text
-//   for (int p : report.OcrPages()) ...         // pages whose text must come from OCR
+//   for (int p : report.OcrPages()) ...         // pages whose text layer needs OCR
+//   r->ocr_pages                                // the pages OCR read, and why
 //
 // The text follows DecodedText's conventions (pipeline/ingest/decoded_text.h): pages
 // separated by '\f', superscript footnote references written as superscript digits
@@ -46,15 +47,27 @@
 //   - Scans: a page with a page-sized image and little text (under 300 letters and
 //     digits: an e-signature stamp, a number typed over the scan) needs OCR; its typed
 //     words are kept in PdfReport::typed_text, not in the text.
-// When no page has usable text, ReadPdf fails with kPdfNoText and the report (if
-// given) is still filled, so the OCR stage knows the pages and the typed words.
+//
+// OCR (options.ocr, pipeline/ingest/ocr_options.h; the work is in ocr_reader.h): in
+// kAuto mode, the pages without a usable text layer (kScan, kGarbled; a page without
+// one Vietnamese mark in a Vietnamese document; every page when none has text) are
+// rendered and read by Tesseract, page-parallel; kAlways reads every page, kNever none.
+// OCRed pages go through the same layout rules as text layers, the typed words of a scan
+// replace the OCR words under them, and their boxes are per word with Tesseract's
+// confidence (DecodedText::MinConfidence); DecodedText::ocr_pages says which pages OCR
+// read and why. A text-layer PDF pays nothing for OCR. A page OCR cannot read is left
+// empty with a warning ("ocr_failed: ..."); when no page has text, ReadPdf fails with
+// kOcrFailed (or kPdfNoText in kNever mode) and the report (if given) is still filled.
+// Past options.ocr.time_budget_ms, OCR stops and ReadPdf fails with kTimeout; the text of
+// the pages read in time is in PdfReport::partial_text.
 //
 // Errors (messages for a clerk; the caller prefixes the file name): kNotPdf (not a
 // PDF), kPdfCorrupt (truncated or damaged; Poppler's own words in Error::detail),
 // kPdfEncrypted (password missing or wrong: --password opens it), kPdfNoText (a scan or
-// an unreadable text layer: needs OCR), kPdfNoPages, kPdfTooManyPages (past
-// options.max_pages), kTimeout (the calling thread's time budget, pipeline/common/time_budget.h,
-// spent, checked before each page).
+// an unreadable text layer and OCR off), kPdfNoPages, kPdfTooManyPages (past
+// options.max_pages), kOcrFailed (OCR could read no page: the message says why, e.g. a
+// missing language model), kTimeout (the calling thread's time budget,
+// pipeline/common/time_budget.h, spent: checked before each page; or the OCR budget ran out).
 //
 // Poppler's diagnostics never reach the terminal: an error callback (the core-library
 // setErrorCallback, which poppler::set_debug_error_function also wraps) collects them
@@ -63,10 +76,12 @@
 //
 // Cost: about the cost of `pdftotext` on the same file (Poppler's TextOutputDev does the
 // work in both); memory: the words of all pages are kept until the text is composed
-// (about 100 bytes per word).
+// (about 100 bytes per word). OCR: a few seconds per page and core at 300 dpi.
 //
 // Thread-safety: ReadPdf is reentrant (one Poppler document per call; Poppler's global
-// parameters are created once, thread-safely, and never freed).
+// parameters are created once, thread-safely, and never freed). OCR runs on up to
+// options.ocr.threads threads (the caller's among them) and returns when they are done;
+// Tesseract engines are shared by the whole process, one per hardware thread at most.
 #pragma once
 
 #include <cstddef>
@@ -76,12 +91,14 @@
 
 #include "pipeline/common/error.h"
 #include "pipeline/ingest/decoded_text.h"
+#include "pipeline/ingest/ocr_options.h"
 
 namespace notices::ingest {
 
 struct PdfOptions {
   std::string password;   // --password, for encrypted PDFs (owner or user password)
   int max_pages = 2000;   // more pages: kPdfTooManyPages
+  OcrOptions ocr;         // when pages are OCRed (kAuto), language, dpi, threads, budget
 };
 
 enum class PdfPageKind {
@@ -94,6 +111,8 @@ enum class PdfPageKind {
 struct PdfPageReport {
   PdfPageKind kind = PdfPageKind::kBlank;
   size_t chars = 0;          // letters and digits in the page's text layer
+  size_t letters = 0;        // letters in the page's text layer
+  size_t marked = 0;         // of them, letters with Vietnamese marks ("ơ", "ệ", "đ")
   bool page_image = false;   // an image about the size of the page
 };
 
@@ -106,14 +125,22 @@ struct PdfReport {
   // empty), with boxes. Never contains garbled text.
   DecodedText typed_text;
 
-  // 1-based numbers of the pages that need OCR (kScan and kGarbled).
+  // On kTimeout: the text of the pages read before the time budget ran out.
+  DecodedText partial_text;
+
+  // 1-based numbers of the pages whose text layer needs OCR (kScan and kGarbled).
   std::vector<int> OcrPages() const;
 };
 
 // True when `bytes` start like a PDF ("%PDF-" within the first 1024 bytes).
 bool LooksLikePdf(std::string_view bytes);
 
-// `report` may be null; when given it is filled on success and on kPdfNoText.
+// Poppler's global parameters and error callback, set once per process (ReadPdf and the
+// OCR renderer call it; nothing else needs to).
+void InitPoppler();
+
+// `report` may be null; when given it is filled on success and on kPdfNoText, kOcrFailed
+// and kTimeout.
 Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options,
                             PdfReport* report = nullptr);
 

@@ -158,9 +158,11 @@ TEST(PdfGolden, RealPdfs) {
       {"cv-2265-BCT-ATMT-2026-scan", kNoText, 0, "scan"},
       {"scan-18-TB-LN-VP-2024", kNoText, 0, "scan"},
   };
+  PdfOptions text_only;
+  text_only.ocr.mode = OcrMode::kNever;  // the text layers (OCR: ocr_reader_test.cc)
   for (const Case& c : cases) {
     PdfReport report;
-    Result<DecodedText> r = ReadPdf(ReadFile(dir + "/" + c.name + ".pdf"), {}, &report);
+    Result<DecodedText> r = ReadPdf(ReadFile(dir + "/" + c.name + ".pdf"), text_only, &report);
     if (c.expect == kText) {
       ASSERT_TRUE(r.ok()) << c.name << ": " << r.error().message;
       Comparison cmp = Compare(Words(r->text), Words(ReadFile(dir + "/text/" + c.name + ".txt")));
@@ -192,9 +194,11 @@ TEST(PdfGolden, TypedWordsOfScansAreKept) {
       {"scan-18-TB-LN-VP-2024", "18\n\n04\n\n01\n"},
       {"cv-2265-BCT-ATMT-2026-scan", "Ký bởi: Bộ Công Thương\n"},
   };
+  PdfOptions text_only;
+  text_only.ocr.mode = OcrMode::kNever;
   for (const Case& c : cases) {
     PdfReport report;
-    Result<DecodedText> r = ReadPdf(ReadFile(dir + "/" + c.name + ".pdf"), {}, &report);
+    Result<DecodedText> r = ReadPdf(ReadFile(dir + "/" + c.name + ".pdf"), text_only, &report);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(report.typed_text.text.rfind(c.typed, 0), 0u) << c.name << ": " << report.typed_text.text;
     EXPECT_FALSE(report.typed_text.boxes.empty()) << c.name;

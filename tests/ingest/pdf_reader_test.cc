@@ -71,6 +71,7 @@ TEST(PdfReader, ErrorCodes) {
     PdfOptions opt;
     opt.password = c.password;
     opt.max_pages = c.max_pages;
+    opt.ocr.mode = OcrMode::kNever;  // the text layer's verdicts (OCR: ocr_reader_test.cc)
     Result<DecodedText> r = ReadPdf(c.bytes, opt);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().code, c.code) << c.name << ": " << r.error().message;
@@ -81,7 +82,9 @@ TEST(PdfReader, ErrorCodes) {
 
 TEST(PdfReader, ScanNeedsOcr) {
   PdfReport report;
-  Result<DecodedText> r = ReadPdf(TestPdf("scan.pdf"), {}, &report);
+  PdfOptions text_only;
+  text_only.ocr.mode = OcrMode::kNever;
+  Result<DecodedText> r = ReadPdf(TestPdf("scan.pdf"), text_only, &report);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("OCR"), std::string::npos) << r.error().message;
   ASSERT_EQ(report.pages.size(), 1u);

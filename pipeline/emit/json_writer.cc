@@ -48,6 +48,22 @@ Json Agencies(const CodePointIndex& idx, const std::vector<Agency>& list) {
   return out;
 }
 
+// Which pages were OCRed and why (ASCII only, with doubles: the line writer dumps this DOM).
+Json OcrPagesJson(const SourceInfo& s) {
+  Json pages = Json::array();
+  for (const OcrPageInfo& p : s.ocr)
+    pages.push_back({{"page", p.page},
+                     {"reason", p.reason},
+                     {"confidence", std::round(p.confidence * 10) / 10},
+                     {"typed_words", p.typed_words}});
+  return pages;
+}
+
+Json BoxJson(const PageBox& b) {
+  auto pt = [](double v) { return std::round(v * 10) / 10; };
+  return {{"page", b.page}, {"x", pt(b.x)}, {"y", pt(b.y)}, {"width", pt(b.width)}, {"height", pt(b.height)}};
+}
+
 Json Source(const SourceInfo& s) {
   Json j;
   j["path"] = s.path;
@@ -56,15 +72,7 @@ Json Source(const SourceInfo& s) {
   j["encoding"] = s.encoding.empty() ? Json(nullptr) : Json(s.encoding);
   j["pages"] = s.pages ? Json(*s.pages) : Json(nullptr);
   j["bytes"] = s.bytes;
-  if (!s.ocr.empty()) {
-    Json pages = Json::array();
-    for (const OcrPageInfo& p : s.ocr)
-      pages.push_back({{"page", p.page},
-                       {"reason", p.reason},
-                       {"confidence", std::round(p.confidence * 10) / 10},
-                       {"typed_words", p.typed_words}});
-    j["ocr"] = std::move(pages);
-  }
+  if (!s.ocr.empty()) j["ocr"] = OcrPagesJson(s);
   return j;
 }
 
@@ -98,11 +106,7 @@ Json Task(const CodePointIndex& idx, const notices::Task& t) {
   j["text"] = t.text;
   j["span"] = Span(idx, t.span);
   j["page"] = t.page ? Json(*t.page) : Json(nullptr);
-  if (t.box) {
-    auto pt = [](double v) { return std::round(v * 10) / 10; };
-    j["box"] = {{"page", t.box->page}, {"x", pt(t.box->x)}, {"y", pt(t.box->y)},
-                {"width", pt(t.box->width)}, {"height", pt(t.box->height)}};
-  }
+  if (t.box) j["box"] = BoxJson(*t.box);
   j["lead"] = Agencies(idx, t.lead);
   j["coordinate"] = Agencies(idx, t.coordinate);
   j["requested"] = Agencies(idx, t.requested);
@@ -326,6 +330,10 @@ void WriteSource(LineWriter& w, const SourceInfo& s) {
   s.pages ? w.Int(*s.pages) : w.Null();
   w.Key("bytes");
   w.Uint(s.bytes);
+  if (!s.ocr.empty()) {
+    w.Key("ocr");
+    w.Raw(OcrPagesJson(s).dump());
+  }
   w.Raw("}");
 }
 
@@ -382,6 +390,10 @@ void WriteTask(LineWriter& w, const CodePointIndex& idx, const notices::Task& t)
   WriteSpan(w, idx, t.span);
   w.Key("page");
   t.page ? w.Int(*t.page) : w.Null();
+  if (t.box) {
+    w.Key("box");
+    w.Raw(BoxJson(*t.box).dump());
+  }
   w.Key("lead");
   WriteAgencies(w, idx, t.lead);
   w.Key("coordinate");

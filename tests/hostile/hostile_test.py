@@ -3,7 +3,8 @@
 
     hostile_test.py NOTICES SOURCE_DIR WORK_DIR [--big] [--table FILE]
 
-Builds the corpus (make_corpus.py) in WORK_DIR, then:
+Builds the corpus (make_corpus.py) in WORK_DIR, then (with --ocr never: these are the
+text-layer outcomes; scans through OCR are tested in tests/ingest/ocr_*):
   - runs the whole corpus as ONE batch: one record per input, in input order, each with
     its expected outcome, exit code 1 (some inputs fail, the batch goes on);
   - checks every limit (--max-bytes, --max-pages, --timeout, --rules with a hostile or a
@@ -104,7 +105,7 @@ def run_alone(binary, work, name, *flags):
     """Runs one input alone; returns (record, exit code, seconds, peak RSS in MB)."""
     start = time.monotonic()
     with open(os.path.join(work, "out.jsonl"), "wb") as out:
-        p = subprocess.Popen([binary, "extract", "-q", "-j", "1", *flags, name], cwd=work,
+        p = subprocess.Popen([binary, "extract", "--ocr", "never", "-q", "-j", "1", *flags, name], cwd=work,
                              stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(p.pid, 0)
     seconds = time.monotonic() - start
@@ -147,7 +148,7 @@ def main():
                     f.write(f"| {name} | {size} | {got} {detail} | {seconds:.2f} | {rss:.0f} |\n")
 
     # The whole corpus as one batch, in a fixed order, on 2 workers.
-    r = subprocess.run([binary, "extract", "-q", "-j", "2", *names], cwd=work, capture_output=True,
+    r = subprocess.run([binary, "extract", "--ocr", "never", "-q", "-j", "2", *names], cwd=work, capture_output=True,
                        timeout=1800)
     records = [json.loads(line) for line in r.stdout.splitlines()]
     if r.returncode != 1:
@@ -177,14 +178,14 @@ def main():
         if code != (0 if want == "ok" else 1):
             problems.append(f"{label}: exit code {code}")
     # A rule file that does not compile is a usage error that names the file and rule.
-    r = subprocess.run([binary, "extract", "-q", "--rules", "rules-broken", "one-byte.txt"],
+    r = subprocess.run([binary, "extract", "--ocr", "never", "-q", "--rules", "rules-broken", "one-byte.txt"],
                        cwd=work, capture_output=True, timeout=120)
     if r.returncode != 2 or b"zz-broken.toml" not in r.stderr or r.stdout:
         problems.append(f"broken rule file: exit {r.returncode}, stderr {r.stderr[:300]!r}")
     # The budget holds in a batch too: the 2nd input times out, the others go on. (The
     # first document on a thread also pays for lazily loaded tables, ~50 ms: hence
     # budgets well above that here.)
-    r = subprocess.run([binary, "extract", "-q", "-j", "2", "--timeout", "0.2", "one-byte.txt",
+    r = subprocess.run([binary, "extract", "--ocr", "never", "-q", "-j", "2", "--timeout", "0.2", "one-byte.txt",
                         "seed-x1000.txt", "nul-some.txt"], cwd=work, capture_output=True,
                        timeout=300)
     got = [outcome(json.loads(line)) for line in r.stdout.splitlines()]

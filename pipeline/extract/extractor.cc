@@ -208,13 +208,7 @@ class DocumentRun {
       if (m.span.begin < body.begin || m.span.end > body.end) continue;
       rest.append(text_.text, at, m.span.begin - at);
       at = m.span.end;
-      Agency a;
-      a.name = m.name;
-      a.text = m.text;
-      a.collective = m.collective;
-      a.known = m.known;
-      a.span = m.span;
-      out.push_back(std::move(a));
+      out.push_back(ToAgency(m));
     }
     rest.append(text_.text, at, body.end - at);
     // Parentheses qualify a name ("(đối với tài sản ...)"); they are not the rest.

@@ -31,6 +31,8 @@ R RoleOf(std::string_view name) {
   return R::kNone;
 }
 
+}  // namespace
+
 Agency ToAgency(const AgencyMention& m) {
   Agency a;
   a.name = m.name;
@@ -40,8 +42,6 @@ Agency ToAgency(const AgencyMention& m) {
   a.span = m.span;
   return a;
 }
-
-}  // namespace
 
 void AddUnique(std::vector<Agency>& list, const Agency& a) {
   for (const Agency& x : list)

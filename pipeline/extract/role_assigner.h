@@ -71,4 +71,7 @@ class RoleAssigner {
 // Appends `a` to `list` unless an agency of the same name is there already.
 void AddUnique(std::vector<Agency>& list, const Agency& a);
 
+// The record's Agency for a mention the finder returned.
+Agency ToAgency(const AgencyMention& m);
+
 }  // namespace notices::extract

@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include "pipeline/common/utf8.h"
+#include "pipeline/extract/role_assigner.h"
 #include "pipeline/normalize/tone.h"
 
 namespace notices::extract {
@@ -31,16 +32,6 @@ Range Trim(std::string_view text, Range r) {
 bool StartsLower(std::string_view s) {
   size_t i = 0;
   return !s.empty() && u_islower(static_cast<UChar32>(DecodeUtf8(s, i)));
-}
-
-Agency FromMention(const AgencyMention& m) {
-  Agency a;
-  a.name = m.name;
-  a.text = m.text;
-  a.collective = m.collective;
-  a.known = m.known;
-  a.span = m.span;
-  return a;
 }
 
 // Lowercase syllables without marks: "Xây dựng chính sách" -> {"xay", "dung", "chinh", "sach"}.
@@ -225,7 +216,7 @@ class RowReader {
         continue;
       }
       for (size_t k = 0; k < in.size(); ++k) {
-        Agency a = FromMention(*in[k]);
+        Agency a = ToAgency(*in[k]);
         // "UBND các xã có làng du lịch": a class of bodies and the words that narrow it,
         // up to the next name or separator.
         if (in[k]->collective) {

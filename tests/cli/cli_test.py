@@ -9,6 +9,10 @@ import unittest
 BINARY = sys.argv[1]
 SOURCE = sys.argv[2]
 SEED = f"{SOURCE}/samples/seed-000.txt"
+# The top-level samples: text and born-digital PDFs. samples/scans/ needs OCR (seconds a
+# page), so the folder-wide runs live in ScanCliTest, which ctest labels slow.
+FAST_SAMPLES = sorted(os.path.join(SOURCE, "samples", f) for f in os.listdir(os.path.join(SOURCE, "samples"))
+                      if f.endswith(".txt") or f.endswith(".pdf"))
 
 
 def run(*args, stdin=None):
@@ -63,10 +67,10 @@ class CliTest(unittest.TestCase):
     def test_extract_output_is_identical_whatever_the_job_count(self):
         outputs = []
         for jobs in ("1", "2", "4"):
-            r = run("extract", "--quiet", "-j", jobs, f"{SOURCE}/samples")
+            r = run("extract", "--quiet", "-j", jobs, *FAST_SAMPLES)
             self.assertEqual(r.returncode, 0, r.stderr)
             outputs.append(r.stdout)
-        self.assertGreater(outputs[0].count(b"\n"), 14)
+        self.assertEqual(outputs[0].count(b"\n"), len(FAST_SAMPLES))
         self.assertEqual(outputs[0], outputs[1])
         self.assertEqual(outputs[0], outputs[2])
 
@@ -96,7 +100,7 @@ class CliTest(unittest.TestCase):
         import select
         pid, fd = pty.fork()
         if pid == 0:
-            os.execv(BINARY, [BINARY, "extract", "-j", "1", f"{SOURCE}/samples"])
+            os.execv(BINARY, [BINARY, "extract", "-j", "1", *FAST_SAMPLES])
         out = b""
         while True:
             try:
@@ -116,9 +120,7 @@ class CliTest(unittest.TestCase):
         import shutil
         if shutil.which("parallel") is None:
             self.skipTest("GNU parallel is not installed")
-        paths = sorted(os.path.join(SOURCE, "samples", f) for f in os.listdir(os.path.join(SOURCE, "samples"))
-                       if f.endswith(".txt") or f.endswith(".pdf"))
-        listing = "\n".join(paths) + "\n"
+        listing = "\n".join(FAST_SAMPLES) + "\n"
         single = run("extract", "--quiet", "--from-list", "-", stdin=listing.encode())
         sharded = subprocess.run(
             ["parallel", "--will-cite", "-k", "--pipe", "-N", "3", BINARY, "extract", "--quiet", "-j", "1",
@@ -127,5 +129,24 @@ class CliTest(unittest.TestCase):
         self.assertEqual(single.stdout, sharded.stdout)
 
 
+class ScanCliTest(unittest.TestCase):
+    def test_folder_with_scans_gives_the_same_output_whatever_the_job_count(self):
+        # The whole samples folder, recursively: the scans go through OCR on several
+        # threads, and the output must not depend on how the pages were scheduled.
+        outputs = []
+        for jobs in ("1", "2"):
+            r = subprocess.run([BINARY, "extract", "--quiet", "-j", jobs, f"{SOURCE}/samples"],
+                               capture_output=True, timeout=600)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            outputs.append(r.stdout)
+        scans = [f for f in os.listdir(os.path.join(SOURCE, "samples", "scans")) if f.endswith(".pdf")]
+        self.assertEqual(outputs[0].count(b"\n"), len(FAST_SAMPLES) + len(scans) + 1)  # + README.md
+        self.assertEqual(outputs[0], outputs[1])
+
+
 if __name__ == "__main__":
-    unittest.main(argv=[sys.argv[0]], verbosity=2)
+    # argv[3]: "scans" runs the OCR-bound class only; anything else the fast one.
+    which = ScanCliTest if len(sys.argv) > 3 and sys.argv[3] == "scans" else CliTest
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(which)
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    sys.exit(0 if result.wasSuccessful() else 1)

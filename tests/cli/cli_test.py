@@ -135,7 +135,7 @@ class ScanCliTest(unittest.TestCase):
         # threads, and the output must not depend on how the pages were scheduled.
         outputs = []
         for jobs in ("1", "2"):
-            r = subprocess.run([BINARY, "extract", "--quiet", "-j", jobs, f"{SOURCE}/samples"],
+            r = subprocess.run([BINARY, "extract", "--quiet", "-j", jobs, "--ocr-dpi", "150", f"{SOURCE}/samples"],
                                capture_output=True, timeout=600)
             self.assertEqual(r.returncode, 0, r.stderr)
             outputs.append(r.stdout)

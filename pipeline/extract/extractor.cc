@@ -20,7 +20,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest", "task.year_written", "role.addressee_prefix", "task.section_title",
+    "role.enumeration_rest", "role.list_cue", "task.year_written", "role.addressee_prefix", "task.section_title",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -295,7 +295,9 @@ class DocumentRun {
         here = Merge(ctx, addressee, Describe(id), id);
         content = Trim(text_.text, {body.begin + colon + 1, body.end});
       }
-    } else if (n.kind == segment::NodeKind::kHeading) {
+    } else if (n.kind == segment::NodeKind::kHeading && !n.children.empty()) {
+      // Only a heading with items under it can hand them an addressee; one without is
+      // an item of its own ("1. Giao các sở, ngành; UBND các huyện, thành phố báo cáo").
       RoleLists addressee = Roles(body);
       if (addressee.has_assignee() && AddresseeOnly(body, addressee)) {
         here = Merge(ctx, addressee, Describe(id));
@@ -398,8 +400,10 @@ class DocumentRun {
     while (index + 1 < clauses.size() && clauses[index].end <= first_at) ++index;
     Range clause = clauses[index];
     // "Thủ trưởng các sở ...; Chủ tịch UBND các xã ...; người đứng đầu ... chịu trách
-    // nhiệm ...": clauses that only name agencies continue the subject list.
-    while (index + 1 < clauses.size() && OnlyAgencies(clause)) clause.end = clauses[++index].end;
+    // nhiệm ...", "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; ... báo cáo ...":
+    // clauses that only name agencies (after a cue) continue the list.
+    while (index + 1 < clauses.size() && OnlyAgencies(clause, /*cue_allowed=*/true))
+      clause.end = clauses[++index].end;
     auto inside = [&](const Agency& a) { return a.span.begin >= clause.begin && a.span.end <= clause.end + 1; };
     bool cued = false;
     for (const Range& c : all.cued_spans)
@@ -415,8 +419,9 @@ class DocumentRun {
     return all;
   }
 
-  // Whether a range holds agency names and nothing else but separators.
-  bool OnlyAgencies(Range r) const {
+  // Whether a range holds agency names and nothing else but separators; with
+  // `cue_allowed`, also an assignment cue before the first name ("Giao ...").
+  bool OnlyAgencies(Range r, bool cue_allowed = false) const {
     std::string rest;
     size_t at = r.begin;
     bool any = false;
@@ -424,12 +429,22 @@ class DocumentRun {
                                   [](const AgencyMention& m, size_t pos) { return m.span.begin < pos; });
     for (auto it = first; it != mentions_.end() && it->span.begin < r.end; ++it) {
       if (it->span.end > r.end || it->span.begin < at) continue;
+      if (!any && cue_allowed && Has("role.list_cue", {at, it->span.begin})) at = it->span.begin;
       rest.append(text_.text, at, it->span.begin - at);
       at = it->span.end;
       any = true;
     }
     rest.append(text_.text, at, r.end - at);
     return any && RE2::FullMatch(rest, Re("role.enumeration_rest"));
+  }
+
+  // The clause that ends at `end`: from the last "; " or ". " after `begin`.
+  Range ClauseBefore(size_t begin, size_t end) const {
+    size_t start = end;
+    while (start > begin + 1 &&
+           !((text_.text[start - 2] == ';' || text_.text[start - 2] == '.') && text_.text[start - 1] == ' '))
+      --start;
+    return Trim(text_.text, {start > begin + 1 ? start : begin, end});
   }
 
   void EmitTasks(int id, Range content, const Context& ctx) {
@@ -464,6 +479,8 @@ class DocumentRun {
           const Agency* first = FirstAssignee(later);
           if (first == nullptr || first->span.begin >= clause + 40 || Names(running, first->name)) continue;
           if (subject_rule && first->collective) continue;
+          // "Giao Sở Tài chính; Sở Xây dựng; Sở Nội vụ báo cáo ...": one list of leads.
+          if (subject_rule && OnlyAgencies(ClauseBefore(rest.begin, sep_begin), /*cue_allowed=*/true)) continue;
           split_at = clause;
           cut_at = sep_begin;
           break;

@@ -26,6 +26,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr double kMaxPagePixels = 36e6;  // A3 at 300 dpi is 17.4 million
+constexpr uint8_t kInkLevel = 160;     // a gray below it is ink, not paper or scanner noise
 
 // CPU time of the calling thread, in milliseconds: what a page costs whatever else the
 // machine runs.
@@ -180,6 +181,10 @@ std::vector<OcrPageResult> OcrPdfPages(std::string_view bytes, const PdfOptions&
         r.status = image.error();
         continue;
       }
+      // A page without one dark pixel has nothing to read: Tesseract would spend most of
+      // the page's time finding that out (a PDF of 2,000 blank pages).
+      if (std::none_of(image->pixels.begin(), image->pixels.end(), [](uint8_t v) { return v < kInkLevel; }))
+        continue;
       double t1 = ThreadCpuMs();
       Result<ocr::PageWords> words = engine->Recognize(*image, cancel);
       r.ocr_cpu_ms = ThreadCpuMs() - t1;

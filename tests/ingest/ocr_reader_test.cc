@@ -201,5 +201,50 @@ TEST(OcrReader, TextPdfIsNotOcred) {
   for (const Box& b : r->boxes) EXPECT_EQ(b.confidence, 100);
 }
 
+// A PDF of `n` empty A4 pages, with a correct cross-reference table.
+std::string BlankPdf(int n) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>"};
+  std::string kids;
+  for (int i = 0; i < n; ++i) kids += std::to_string(3 + i) + " 0 R ";
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
+  for (int i = 0; i < n; ++i) objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    std::string num = std::to_string(off);
+    pdf += std::string(10 - num.size(), '0') + num + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A rendered page without ink never reaches Tesseract (2,000 blank pages would take
+// minutes); a page with ink does.
+TEST(OcrReader, BlankPagesSkipTesseract) {
+  std::string blank = BlankPdf(3);
+  Deadline far = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  std::vector<OcrPageResult> results = OcrPdfPages(blank, Fast(), {1, 2, 3}, far);
+  ASSERT_EQ(results.size(), 3u);
+  for (const OcrPageResult& r : results) {
+    EXPECT_TRUE(r.status.ok()) << r.status.error().message;
+    EXPECT_EQ(r.ocr_cpu_ms, 0.0) << "page " << r.page;
+  }
+  Result<DecodedText> whole = ReadPdf(blank, Fast());
+  ASSERT_FALSE(whole.ok());
+  EXPECT_EQ(whole.error().code, ErrorCode::kOcrFailed);
+
+  std::vector<OcrPageResult> scan = OcrPdfPages(Sample("scans/seed-000-scan.pdf"), Fast(), {1}, far);
+  ASSERT_EQ(scan.size(), 1u);
+  EXPECT_GT(scan[0].ocr_cpu_ms, 0.0);
+  EXPECT_FALSE(scan[0].words.words.empty());
+}
+
 }  // namespace
 }  // namespace notices::ingest

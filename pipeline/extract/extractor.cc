@@ -491,6 +491,10 @@ class DocumentRun {
       rest = Trim(text_.text, {split_at, rest.end});
     }
     parts.push_back(rest);
+    // Deadlines are read over the whole item, then dealt to its parts: a recurrence
+    // named once ("Báo cáo 6 tháng: A gửi ... trước ngày 05/7; B tổng hợp ... trước ngày
+    // 10/7") holds for every part.
+    std::vector<Deadline> content_deadlines = ex_.deadlines().FindAll(text_.text, content, dates_, mode_);
 
     for (size_t k = 0; k < parts.size() && !OutOfTime(); ++k) {
       Range part = parts[k];
@@ -534,7 +538,9 @@ class DocumentRun {
           if (!a.known) {
             t.warnings.push_back("unknown_agency: '" + a.text + "' is not in the gazetteer");
           }
-      auto deadlines = ex_.deadlines().FindAll(text_.text, part, dates_, mode_);
+      std::vector<Deadline> deadlines;
+      for (const Deadline& d : content_deadlines)
+        if (d.span.begin >= part.begin && d.span.end <= part.end) deadlines.push_back(d);
       if (deadlines.empty() && options_.ocr_tolerant && mode_ == MatchMode::kExact)
         deadlines = FoldedDeadlines(part);
       if (auto b = DeadlineFinder::Binding(deadlines)) {

@@ -66,9 +66,15 @@ Result<RoleAssigner> RoleAssigner::Create(std::shared_ptr<const ruleset::RuleSet
 }
 
 bool RoleAssigner::OpensClause(std::string_view before, MatchMode mode) const {
+  const RE2& opener = Regex(*clause_opener_, mode);
   size_t boundary = before.find_last_of(";.:");
-  if (boundary != std::string_view::npos) before = before.substr(boundary + 1);
-  return RE2::PartialMatch(before, Regex(*clause_opener_, mode));
+  if (boundary == std::string_view::npos) return RE2::PartialMatch(before, opener);
+  if (RE2::PartialMatch(before.substr(boundary + 1), opener)) return true;
+  // "Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao X": the topic
+  // before a colon opens the clause after it.
+  if (before[boundary] != ':' || boundary == 0) return false;
+  size_t earlier = before.find_last_of(";.", boundary - 1);
+  return RE2::PartialMatch(earlier == std::string_view::npos ? before : before.substr(earlier + 1), opener);
 }
 
 RoleLists RoleAssigner::Assign(std::string_view text, Range range,

@@ -76,6 +76,11 @@ TEST(RoleAssignerTest, Table) {
        {"Văn phòng UBND tỉnh"}, "", "", "", ""},
       {"Đối với các phần mềm đang thử nghiệm, Sở Khoa học và Công nghệ chủ trì đánh giá",
        {"Sở Khoa học và Công nghệ"}, "Sở Khoa học và Công nghệ", "", "", ""},
+      // A topic before a colon opens the clause after it; a plain noun phrase does not.
+      {"Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú tìm kiếm nhà đầu tư",
+       {"UBND phường Văn Phú"}, "UBND phường Văn Phú", "", "", ""},
+      {"Các cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, khẩn trương giao UBND phường Văn Phú tìm kiếm",
+       {"UBND phường Văn Phú"}, "", "", "", ""},
   };
   for (const Case& c : cases) {
     auto mentions = Mentions(c.text, c.agencies, c.outside);

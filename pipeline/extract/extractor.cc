@@ -17,7 +17,7 @@ namespace notices::extract {
 namespace {
 
 constexpr std::string_view kPatterns[] = {
-    "task.lead_in",    "task.directive.strong", "task.directive.imperative_start",
+    "task.lead_in",    "task.directive.strong", "task.directive.compound", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
     "role.enumeration_rest", "role.list_cue", "task.year_written", "role.addressee_prefix", "task.section_title",
@@ -157,6 +157,26 @@ class DocumentRun {
   }
 
   bool Has(std::string_view pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
+
+  // A directive word that is not the start of a compound noun ("giao thông", "sự cần
+  // thiết", task.directive.compound): the first such makes the unit an instruction.
+  bool Strong(Range r) const {
+    const RE2& strong = Re("task.directive.strong");
+    const RE2& compound = Re("task.directive.compound");
+    int g = std::max(rules_.pattern("task.directive.strong").group("m"), 0);
+    std::vector<re2::StringPiece> groups(static_cast<size_t>(g) + 1);
+    re2::StringPiece input = Text(r);
+    size_t pos = 0;
+    while (pos < input.size() &&
+           strong.Match(input, pos, input.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+      const re2::StringPiece& m = groups[static_cast<size_t>(g)];
+      size_t at = static_cast<size_t>(m.data() - input.data());
+      re2::StringPiece from(m.data(), input.size() - at);
+      if (!RE2::PartialMatch(from, compound)) return true;
+      pos = at + std::max<size_t>(m.size(), 1);
+    }
+    return false;
+  }
 
   // Roles of a range, memoized: units, clauses and split candidates ask for the same
   // ranges again.
@@ -314,7 +334,7 @@ class DocumentRun {
     if (lead_in_out) *lead_in_out = lead_in;
     if (lead_in) return Merge(here, Roles(content), Describe(id));
 
-    bool strong = Has("task.directive.strong", content);
+    bool strong = Strong(content);
     bool imperative = Has("task.directive.imperative_start", content);
     bool assessment = Has("task.assessment", content);
     RoleLists own = Roles(content);

@@ -85,6 +85,9 @@ struct AgencyMention {
   bool known = false;         // found in the gazetteer (collectives of the grammar
                               // too); false for fallback guesses and local committees
   bool outside = false;       // an outside body (enterprise, central agency ...)
+  // For the members of a shared-head list ("các Sở: Tài chính, Nội vụ"), where the list
+  // starts ("các Sở"): the words before it are the list's role cue. 0 for other mentions.
+  size_t list_begin = 0;
 };
 
 class AgencyFinder {

@@ -55,6 +55,7 @@ struct Piece {
   int32_t pc = -1;               // ... whose people's committee head is this meaning
   size_t pc_end = 0;             // ... and ends here
   bool plural = false;           // ... and which starts with "các"
+  size_t list_kb = std::string::npos;  // a member of a shared-head list starting here
 };
 
 struct Parse {
@@ -581,6 +582,7 @@ class Parser {
       } else {
         break;
       }
+      piece.list_kb = p;
       out.end = piece.ke;
       out.pieces.push_back(std::move(piece));
       size_t nx = Separator(out.end);
@@ -614,6 +616,7 @@ class Parser {
       piece.ke = e;
       piece.name_own = prefix + Tidy(Src(at, e));
       piece.kind = kPeopleCommittee;
+      piece.list_kb = p;
       out.end = e;
       out.pieces.push_back(std::move(piece));
       size_t nx = Separator(e);
@@ -757,6 +760,7 @@ class Parser {
   AgencyMention ToMention(Piece piece) const {
     AgencyMention m;
     m.span = {SrcBegin(piece.kb), SrcEnd(piece.ke)};
+    m.list_begin = piece.list_kb != std::string::npos ? SrcBegin(piece.list_kb) : m.span.begin;
     m.text = std::string(text_.substr(m.span.begin, m.span.size()));
     std::string base;
     if (piece.collective_text) {

@@ -16,9 +16,10 @@ namespace notices::extract {
 
 namespace {
 
-// The named groups the engine reads; rules/deadlines.toml documents their meaning.
+// The named groups the engine reads; rules/deadlines.toml documents their meaning (kG*:
+// the groups whose names Term::Type also uses).
 enum Group {
-  kM, kDay, kMonth, kYear, kDayword, kQuarter, kFirstHalf, kSecondHalf,
+  kM, kGDay, kGMonth, kGYear, kDayword, kGQuarter, kFirstHalf, kSecondHalf,
   kFromDay, kFromMonth, kFromYear, kN, kUDay, kUWeek, kUMonth, kWorkday,
   kFromReceived, kFromIssued, kBefore,
   kRDaily, kRWeekly, kRMonthly, kRQuarterly, kRHalfYearly, kRYearly,
@@ -222,9 +223,9 @@ Term ReadTerm(const Rule& rule, MatchMode mode, const std::vector<re2::StringPie
   Term t;
   // "từ ngày 02/3 đến 06/3": the range's start day vouches for its end.
   t.dayword = has(kDayword) || has(kFromDay);
-  t.day = ParseNumber(cap(kDay));
-  t.month = ParseNumber(cap(kMonth));
-  t.year = ParseNumber(cap(kYear));
+  t.day = ParseNumber(cap(kGDay));
+  t.month = ParseNumber(cap(kGMonth));
+  t.year = ParseNumber(cap(kGYear));
   if (t.year == 0 && has(kFromYear)) {
     // "từ ngày 20/12/2025 đến ngày 05/01": the end takes the start's year, or the next.
     t.year = ParseNumber(cap(kFromYear));
@@ -246,9 +247,9 @@ Term ReadTerm(const Rule& rule, MatchMode mode, const std::vector<re2::StringPie
     t.type = Term::kDay;
   } else if (t.day != 0) {
     t.type = Term::kDayOfPeriod;
-  } else if (has(kQuarter)) {
+  } else if (has(kGQuarter)) {
     t.type = Term::kQuarter;
-    t.quarter = ParseQuarter(cap(kQuarter));
+    t.quarter = ParseQuarter(cap(kGQuarter));
   } else if (has(kFirstHalf) || has(kSecondHalf)) {
     t.type = Term::kHalf;
     t.half = has(kFirstHalf) ? 1 : 2;

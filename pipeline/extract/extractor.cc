@@ -158,6 +158,13 @@ class DocumentRun {
 
   bool Has(std::string_view pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
 
+  // Whether `body` starts with a cue and its first cued assignee ("Giao Sở X ...").
+  bool OpensWithCue(Range body, const RoleLists& r) const {
+    size_t first = std::string::npos;
+    for (const Range& c : r.cued_spans) first = std::min(first, c.begin);
+    return first != std::string::npos && first > body.begin && Has("role.list_cue", {body.begin, first});
+  }
+
   // A directive word that is not the start of a compound noun ("giao thông", "sự cần
   // thiết", task.directive.compound): the first such makes the unit an instruction.
   bool Strong(Range r) const {
@@ -355,10 +362,12 @@ class DocumentRun {
       // The closing formula ("... thông báo để các cơ quan liên quan thực hiện./.", "Yêu
       // cầu Thủ trưởng các sở ... nghiêm túc triển khai thực hiện./.") is no task, unless
       // it is a paragraph of its own whose subjects get a duty with someone to report to
-      // ("người đứng đầu ... chịu trách nhiệm ...; kịp thời báo cáo Sở Xây dựng").
+      // ("người đứng đầu ... chịu trách nhiệm ...; kịp thời báo cáo Sở Xây dựng"), or one
+      // that opens with an assignment ("Giao Sở X chủ trì, ... báo cáo UBND tỉnh trước
+      // ngày 10/7/2024./.": the only paragraph of a short notice).
       bool own_paragraph = body.begin == 0 || text_.text[body.begin - 1] == '\n';
-      is_task = own_paragraph && strong && own.has_assignee() && !own.cued && !own.report_to.empty() &&
-                !assessment;
+      is_task = own_paragraph && strong && own.has_assignee() && !assessment &&
+                ((!own.cued && !own.report_to.empty()) || OpensWithCue(body, own));
     } else if (InOpening(id) && structured_) {
       // Before the numbered items of a structured document: only an explicit
       // assignment ("Giao Sở X ...") is a task there.
@@ -458,6 +467,19 @@ class DocumentRun {
     return any && RE2::FullMatch(rest, Re("role.enumeration_rest"));
   }
 
+  // Whether text_[begin, end) ends with an agency name (trailing spaces aside).
+  bool EndsWithAgency(size_t begin, size_t end) const {
+    Range r = Trim(text_.text, {begin, end});
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), r.end,
+                               [](const AgencyMention& m, size_t pos) { return m.span.begin < pos; });
+    while (it != mentions_.begin()) {
+      --it;
+      if (it->span.end == r.end) return true;
+      if (it->span.end < r.begin) break;
+    }
+    return false;
+  }
+
   // The clause that ends at `end`: from the last "; " or ". " after `begin`.
   Range ClauseBefore(size_t begin, size_t end) const {
     size_t start = end;
@@ -501,6 +523,9 @@ class DocumentRun {
           if (subject_rule && first->collective) continue;
           // "Giao Sở Tài chính; Sở Xây dựng; Sở Nội vụ báo cáo ...": one list of leads.
           if (subject_rule && OnlyAgencies(ClauseBefore(rest.begin, sep_begin), /*cue_allowed=*/true)) continue;
+          // "phối hợp các Sở: A, B; Ban Quản lý khu kinh tế tỉnh; UBND các huyện: ...": a
+          // name right after ';' that follows a name continues that list.
+          if (subject_rule && first->span.begin == clause && EndsWithAgency(rest.begin, sep_begin)) continue;
           split_at = clause;
           cut_at = sep_begin;
           break;
@@ -520,6 +545,11 @@ class DocumentRun {
       Range part = parts[k];
       if (part.size() == 0) continue;
       RoleLists own = PartRoles(part, k == 0 && ctx.roles.has_assignee());
+      // "1. Nhất trí chủ trương ...; Giao UBND phường X chủ trì ...": a part before the
+      // split that names no one and directs nothing is a preamble, not a task.
+      if (parts.size() > 1 && !own.has_assignee() && !ctx.roles.has_assignee() && !Strong(part) &&
+          !Has("task.directive.imperative_start", part))
+        continue;
       Task t;
       // The first part's text starts with its item's marker and addressee ("a) ...",
       // "2.3. Công an tỉnh: ..."), as the document prints it.

@@ -90,8 +90,12 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     const AgencyMention& m = *it;
     if (m.span.end > range.end) continue;
     bool joins = false;
-    if (!lists.empty() && m.span.begin >= prev_end) {
-      std::string_view sep = text.substr(prev_end, m.span.begin - prev_end);
+    // A shared-head list joins the list before it at its head ("các sở, ngành liên quan
+    // và UBND các phường: Yên Bái, Văn Phú").
+    size_t at = m.list_begin > 0 && m.list_begin >= prev_end && m.list_begin < m.span.begin ? m.list_begin
+                                                                                            : m.span.begin;
+    if (!lists.empty() && at >= prev_end) {
+      std::string_view sep = text.substr(prev_end, at - prev_end);
       joins = sep.size() < 24 && RE2::FullMatch(sep, Regex(*separator_, mode));
     }
     if (joins) lists.back().push_back(&m);
@@ -108,18 +112,29 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     if (prefix.size() > 160) prefix = prefix.substr(prefix.size() - 160);
     R role = R::kNone;
     bool decided = false;
-    for (const ruleset::Pattern* p : prefix_rules_) {
-      re2::StringPiece cue;
-      if (Regex(*p, mode).Match(prefix, 0, prefix.size(), RE2::UNANCHORED, &cue, 1)) {
-        role = RoleOf(p->attr_string("role"));
-        decided = true;
-        if (role == R::kLead) {
-          // "giao X" names a new assignee only at the start of its clause; "khẩn trương
-          // giao X" inside a task is the assignee delegating its own work.
-          size_t cue_at = static_cast<size_t>(cue.data() - prefix.data());
-          if (!OpensClause(prefix.substr(0, cue_at), mode)) role = R::kNone;
+    // "phối hợp với các Sở: Tài chính, Nội vụ": the cue stands before the shared head,
+    // so the words before the head are tried first.
+    size_t list_begin = list.front()->list_begin;
+    std::string_view before_head;
+    if (list_begin > list_start_floor && list_begin < begin) {
+      before_head = text.substr(list_start_floor, list_begin - list_start_floor);
+      if (before_head.size() > 160) before_head = before_head.substr(before_head.size() - 160);
+    }
+    for (std::string_view words : {before_head, prefix}) {
+      if (decided || words.data() == nullptr) continue;
+      for (const ruleset::Pattern* p : prefix_rules_) {
+        re2::StringPiece cue;
+        if (Regex(*p, mode).Match(words, 0, words.size(), RE2::UNANCHORED, &cue, 1)) {
+          role = RoleOf(p->attr_string("role"));
+          decided = true;
+          if (role == R::kLead) {
+            // "giao X" names a new assignee only at the start of its clause; "khẩn trương
+            // giao X" inside a task is the assignee delegating its own work.
+            size_t cue_at = static_cast<size_t>(cue.data() - words.data());
+            if (!OpensClause(words.substr(0, cue_at), mode)) role = R::kNone;
+          }
+          break;
         }
-        break;
       }
     }
     if (!decided && OpensClause(prefix, mode)) {

@@ -4,8 +4,15 @@
 // normalize.
 //
 //   auto finder = LayoutTableFinder::Create(*rules).value();   // once, from the RuleSet
-//   if (LayoutTableFinder::MayHold(doc))                       // cheap: set by BuildLines
-//     std::vector<LayoutTable> tables = finder.Find(decoded);
+//   BuildLines(chars, doc);
+//   if (doc.stats.table_layout) {               // set by BuildLines: a line with two
+//     auto tables = finder.Find(doc.decoded);    // column gaps; else no table is sought
+//     if (!tables.empty()) { doc = Document(doc.decoded); BuildLines(chars, doc, tables); }
+//   }
+//
+// Cost: nothing for a text without a line holding two gaps of 4+ spaces (the header of a
+// layout table has them); otherwise one pass over the lines, the column patterns run on
+// lines of three or more pieces only.
 //
 // What a layout table looks like, and how it is read:
 //   - header: one to three lines whose words name columns through the table.column.*
@@ -21,12 +28,16 @@
 //   - columns: the header gives their number; their left edges come from where cell
 //     text starts on the lines under it (first words of lines, words after a gap of two
 //     or more spaces, capitalised words), as the strongest peaks of a smoothed
-//     histogram, then the median of the cell starts each column receives.
+//     histogram; then, the lines assigned once, each edge becomes the first quartile of
+//     the starts of the cells it received on wrapped lines, and the median on the lines
+//     that start rows (pdftotext packs those tighter, a few columns to the left).
 //   - cells: columns are often one space apart and drift by a few columns from line to
 //     line, so each line's words are assigned to columns by a small dynamic program:
-//     a cell starting away from its edge costs the distance beyond 2 columns, a cell
-//     starting in lowercase costs 3, a cell boundary at a single space costs 1, a word
-//     reaching 2 columns short of the next edge costs twice the overshoot.
+//     a cell starting away from its edge costs the distance beyond 2 columns; a cell
+//     boundary at a single space costs 1, 4 before a lowercase word; a word starting
+//     less than 2 columns before the next edge costs the overshoot; a capitalised word
+//     one space after the text before it, within 5 columns of the next edge, costs twice
+//     its closeness if it stays (it starts the next cell: "UBND các Tháng 6/2026").
 //   - rows: with an index column, a line whose index cell is a row number or a section
 //     label (table.row.number, table.row.section_label) starts a row; without one, a
 //     line with two or more filled cells that all start with a capital or a digit
@@ -36,9 +47,13 @@
 //     in the next column.
 //   - skipped inside a table: the column numbering row ("(1) (2) (3)"), page numbers
 //     next to a form feed, a header repeated after a page break.
-//   - end: a line that does not fit the columns (the assignment costs more than a
-//     threshold: prose crossing the edges), a blank line not followed by a row start,
-//     two blank lines, or the end of the text.
+//   - end: a line that does not fit the columns (drift and overshoot above a threshold),
+//     prose (words one space apart from the first column to the last), a blank line not
+//     followed by a row start, two blank lines, or the end of the text.
+//   - known misses: a word one space after a cell and close to the next column's edge
+//     may land in the wrong cell when pdftotext packed the line tight ("Sở Giáo dục và
+//     Đào tạo xã" on one line of two cells); a header whose first line has fewer than
+//     two gaps of 4+ spaces is not sought.
 //
 // Columns are counted in code points from the line start. Lines end as in BuildLines
 // (LF, CR LF, CR, form feed; not U+2028/U+2029, which pdftotext does not write: a table

@@ -171,5 +171,41 @@ TEST(LayoutTableTest, NormalizeWritesRowsAsPipeParagraphs) {
   EXPECT_EQ(text.substr(src.begin, src.size()), "hội tỉnh");
 }
 
+// Layout tables damaged at random (spaces added or removed, lines cut or repeated,
+// form feeds): the output keeps the invariants of normalized text.
+TEST(LayoutTableTest, DamagedTablesKeepTheInvariants) {
+  std::string base = testing::ReadFile(NOTICES_SAMPLES_DIR "/kh-bang-qua-trang.layout.txt");
+  uint64_t state = 0x2545F4914F6CDD1Dull;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string in = base;
+    for (int k = 0; k < 30; ++k) {
+      size_t at = next() % in.size();
+      switch (next() % 5) {
+        case 0: in.insert(at, std::string(1 + next() % 6, ' ')); break;
+        case 1: if (in[at] == ' ') in.erase(at, 1); break;
+        case 2: in.insert(at, "\f"); break;
+        case 3: in.insert(at, in.substr(at, next() % 200)); break;
+        default: in.erase(at, next() % 40); break;
+      }
+    }
+    NormalizedText out = testing::Norm(in);
+    ASSERT_EQ(out.to_decoded.dst_size(), out.text.size());
+    for (size_t i = 0; i < out.text.size(); ++i) ASSERT_LE(out.to_decoded.ToSource(i), in.size());
+    EXPECT_EQ(out.text.find("  "), std::string::npos);
+    for (const Block& b : out.blocks) {
+      std::string t = testing::BlockText(out, b);
+      ASSERT_FALSE(t.empty());
+      EXPECT_NE(t.front(), ' ');
+      EXPECT_NE(t.back(), ' ');
+    }
+  }
+}
+
 }  // namespace
 }  // namespace notices::normalize::internal

@@ -30,6 +30,7 @@ constexpr int kLowerStart = 3;          // cost of a narrow boundary before a lo
 constexpr int kNarrowBoundary = 1;      // cost of a cell boundary at a single space
 constexpr long kCrowd = 5;              // a capitalised word this close to the next edge starts it
 constexpr long kReach = 2;              // a word this close to the next edge overshoots
+constexpr int kOvershoot = 3;           // cost per column of that overshoot
 constexpr int kMaxLineCost = 12;        // a line costing more does not fit the columns
 
 struct Word {
@@ -335,7 +336,7 @@ class FinderImpl {
     auto overshoot = [&](size_t k, size_t c) {
       if (c + 1 >= n) return 0;
       long over = static_cast<long>(w[k].col) + kReach - static_cast<long>(edges[c + 1]);
-      return over > 0 ? static_cast<int>(over) : 0;
+      return over > 0 ? kOvershoot * static_cast<int>(over) : 0;
     };
     // A cell boundary at a single space, more so before a lowercase word.
     auto narrow = [&](size_t k) { return kNarrowBoundary + (w[k].lower ? kLowerStart : 0); };

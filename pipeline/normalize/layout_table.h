@@ -35,7 +35,7 @@
 //     line, so each line's words are assigned to columns by a small dynamic program:
 //     a cell starting away from its edge costs the distance beyond 2 columns; a cell
 //     boundary at a single space costs 1, 4 before a lowercase word; a word starting
-//     less than 2 columns before the next edge costs the overshoot; a capitalised word
+//     less than 2 columns before the next edge costs 3 per column of overshoot; a capitalised word
 //     one space after the text before it, within 5 columns of the next edge, costs twice
 //     its closeness if it stays (it starts the next cell: "UBND các Tháng 6/2026").
 //   - rows: with an index column, a line whose index cell is a row number or a section

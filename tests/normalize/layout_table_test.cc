@@ -124,6 +124,21 @@ const Case kCases[] = {
      {{"Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn",
        "Xây dựng cơ sở dữ liệu địa chính cấp tỉnh | Sở Nông nghiệp và Môi trường | Sở Tài chính | Quý II/2026",
        "Kiểm tra an toàn thông tin của hệ thống | Công an tỉnh | Sở Khoa học và Công nghệ | Năm 2027"}}},
+    {"a header repeated after a page break and its page number are left out",
+     " STT      Nội dung nhiệm vụ          Đơn vị   Phối hợp          Tiến độ     Sản phẩm\n"
+     "                                    thực hiện\n"
+     "1        Củng cố mạng lưới y tế cơ Sở Y tế          Sở Nội vụ   Quý IV/2026 Trạm y tế đủ\n"
+     "         sở, bố trí đủ bác sĩ cho trạm                                      nhân lực\n"
+     "\f                                    2\n"
+     " STT      Nội dung nhiệm vụ          Đơn vị   Phối hợp          Tiến độ     Sản phẩm\n"
+     "                                    thực hiện\n"
+     "2        Triển khai hồ sơ sức khỏe                  Bảo hiểm xã Tháng       Hồ sơ được\n"
+     "         điện tử cho người dân                      hội tỉnh    10/2026     lập\n",
+     {{"STT | Nội dung nhiệm vụ | Đơn vị thực hiện | Phối hợp | Tiến độ | Sản phẩm",
+       "1 | Củng cố mạng lưới y tế cơ sở, bố trí đủ bác sĩ cho trạm | Sở Y tế | Sở Nội vụ | Quý IV/2026 | "
+       "Trạm y tế đủ nhân lực",
+       "2 | Triển khai hồ sơ sức khỏe điện tử cho người dân |  | Bảo hiểm xã hội tỉnh | Tháng 10/2026 | "
+       "Hồ sơ được lập"}}},
     {"the two-column document header is no table",
      "    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "   TỈNH TUYÊN QUANG                         Độc lập - Tự do - Hạnh phúc\n"

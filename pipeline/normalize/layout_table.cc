@@ -478,8 +478,7 @@ class FinderImpl {
         bool page = false;
         for (size_t k = i; k < j; ++k) page |= lines_[k].before_ff;
         if (j >= lines_.size() || (!page && j - i >= 2)) break;
-        const Word& w = lines_[j].words[0];
-        if (!page && !IsRowStartCell(s_.substr(w.b, w.e - w.b))) break;
+        if (!page && !StartsWithLabel(lines_[j])) break;
         i = j;
         continue;
       }

@@ -8,10 +8,11 @@
 //   // h->columns = {kIndex, kTask, kLead, kTime}
 //
 // A row reaches extraction as one line of normalized text whose cells are joined by
-// " | " (text files, Markdown tables written by converters, and the rows that the PDF
-// reader rebuilds from ruled grids, pipeline/ingest/pdf_table.h; the column layout of
-// `pdftotext -layout` is not read yet). A pipe separates cells when it stands at the line's edge
-// or between spaces, as normalize decides (pipeline/normalize/layout.cc).
+// " | " (text files, Markdown tables written by converters, the rows that the PDF reader
+// rebuilds from ruled grids, pipeline/ingest/pdf_table.h, and the rows that normalize
+// rebuilds from the column layout of `pdftotext -layout`,
+// pipeline/normalize/layout_table.h). A pipe separates cells when it stands at the line's
+// edge or between spaces, as normalize decides (pipeline/normalize/layout.cc).
 //
 // Column names come from rules/tables.toml (table.column.*), matched against whole
 // cells, so "TT" names the index column but the "tt" inside "Viettel" names nothing. A

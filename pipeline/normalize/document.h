@@ -68,6 +68,7 @@ struct DocStats {
   bool indent_cue = false;     // an indented line starts a paragraph (pdftotext -layout)
   uint32_t margin = 0;         // the usual indentation of wrapped lines
   bool folded = false;         // the text has (nearly) no diacritics: match folded rules
+  bool table_layout = false;   // a line with two column gaps: look for layout tables
 };
 
 struct Document {

@@ -230,9 +230,110 @@ void SetEdges(const LineClassifier& classifier, std::string_view t, Line& l) {
   l.starts_closing = first == ',' || first == '.' || first == ';' || first == ':' || first == ')';
 }
 
+// Line ends in s[a, b), counted as BuildLines counts them.
+uint32_t CountLineEnds(std::string_view s, size_t a, size_t b, bool& form_feed) {
+  uint32_t n = 0;
+  for (size_t i = a; i < b; ++i) {
+    char c = s[i];
+    if (c == '\n' || c == '\f' || (c == '\r' && !(i + 1 < b && s[i + 1] == '\n'))) {
+      ++n;
+      form_feed |= c == '\f';
+    }
+  }
+  return n;
+}
+
+// Writes the rows of a layout table as " | " lines (layout_table.h). Every character maps
+// to the bytes it came from; the separators map to the position of the text after them.
+void EmitTable(CharNormalizer& chars, const LayoutTable& t, uint32_t raw_index, uint32_t& blanks, bool& page_break,
+               Document& doc) {
+  std::string_view s = doc.decoded;
+  size_t line_start = t.begin;
+  uint32_t raw = raw_index;
+  for (const LayoutRow& r : t.rows) {
+    raw += CountLineEnds(s, line_start, r.line_begin, page_break);
+    line_start = r.line_begin;
+    size_t filled = r.cells.size();
+    while (filled > 0 && r.cells[filled - 1].empty()) --filled;
+    if (filled == 0) continue;
+    // A section row is written as its text form is read: "I. Title" as one line, a
+    // bare label ("A", "II") and its title as two, as a " | " row of two cells is cut.
+    if (r.section) {
+      const Range& label = r.cells[0].empty() ? Range{0, 0} : r.cells[0].front();
+      bool glued = label.size() > 0 && (s[label.end - 1] == '.' || s[label.end - 1] == ')');
+      for (size_t c = 0; c < filled; ++c) {
+        if (r.cells[c].empty()) continue;
+        Line l;
+        bool joined = glued && c > 0 && !doc.lines.empty() && doc.lines.back().raw_index == raw;
+        if (joined) {
+          doc.text.Replace(" ", r.cells[c].front().begin, 0);
+          Line& prev = doc.lines.back();
+          for (size_t k = 0; k < r.cells[c].size(); ++k) {
+            const Range& p = r.cells[c][k];
+            if (k > 0) doc.text.Replace(" ", p.begin, 0);
+            chars.Append(s, p.begin, p.end, false, doc.text);
+          }
+          prev.text_end = doc.text.size();
+          prev.src_end = r.cells[c].back().end;
+          prev.chars = prev.end_col = CountChars(doc.TextOf(prev));
+          continue;
+        }
+        l.text_begin = doc.text.size();
+        for (size_t k = 0; k < r.cells[c].size(); ++k) {
+          const Range& p = r.cells[c][k];
+          if (k > 0) doc.text.Replace(" ", p.begin, 0);
+          chars.Append(s, p.begin, p.end, false, doc.text);
+        }
+        l.text_end = doc.text.size();
+        l.src_begin = r.cells[c].front().begin;
+        l.src_end = r.cells[c].back().end;
+        l.raw_index = raw;
+        l.chars = l.end_col = CountChars(doc.TextOf(l));
+        l.fragment = c == 0 ? Fragment::kLine : Fragment::kCell;
+        l.split = !glued;
+        l.blanks_before = blanks;
+        l.page_break_before = page_break;
+        blanks = 0;
+        page_break = false;
+        doc.lines.push_back(l);
+      }
+      continue;
+    }
+    Line l;
+    l.text_begin = doc.text.size();
+    size_t at = r.cells[0].empty() ? r.line_begin : r.cells[0].front().begin;
+    size_t src_begin = std::string::npos, src_end = 0;
+    for (size_t c = 0; c < filled; ++c) {
+      const std::vector<Range>& pieces = r.cells[c];
+      if (!pieces.empty()) at = pieces.front().begin;
+      // "a | | b": an empty cell between two pipes, one space, as normalized text has it.
+      if (c > 0) doc.text.Replace(r.cells[c - 1].empty() ? "| " : " | ", at, 0);
+      for (size_t k = 0; k < pieces.size(); ++k) {
+        if (k > 0) doc.text.Replace(" ", pieces[k].begin, 0);
+        chars.Append(s, pieces[k].begin, pieces[k].end, false, doc.text);
+        src_begin = std::min(src_begin, pieces[k].begin);
+        src_end = std::max(src_end, pieces[k].end);
+        at = pieces[k].end;
+      }
+    }
+    l.text_end = doc.text.size();
+    l.src_begin = src_begin == std::string::npos ? r.line_begin : src_begin;
+    l.src_end = std::max(src_end, l.src_begin);
+    l.raw_index = raw;
+    l.chars = CountChars(doc.TextOf(l));
+    l.end_col = l.chars;
+    l.table_row = true;
+    l.blanks_before = blanks;
+    l.page_break_before = page_break;
+    blanks = 0;
+    page_break = false;
+    doc.lines.push_back(l);
+  }
+}
+
 }  // namespace
 
-void BuildLines(CharNormalizer& chars, Document& doc) {
+void BuildLines(CharNormalizer& chars, Document& doc, const std::vector<LayoutTable>& tables) {
   std::string_view s = doc.decoded;
   size_t ascii_letters = 0, marked_letters = 0;
   doc.text.Reserve(s.size() + s.size() / 32 + 16);
@@ -242,7 +343,18 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
   size_t pos = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  size_t next_table = 0;
   while (pos < n) {
+    if (next_table < tables.size() && pos == tables[next_table].begin) {
+      const LayoutTable& t = tables[next_table++];
+      EmitTable(chars, t, raw_index, blanks, page_break, doc);
+      bool unused = false;
+      raw_index += CountLineEnds(s, pos, t.end, unused);
+      page_break = t.end > pos && s[t.end - 1] == '\f';
+      separator = false;
+      pos = t.end;
+      continue;
+    }
     // One pass finds the line end, counts characters, notes what may need cutting and
     // whether NFC could change anything (characters outside the ranges it leaves alone).
     size_t eol = pos;
@@ -300,9 +412,13 @@ void BuildLines(CharNormalizer& chars, Document& doc) {
     while (ce > cs && IsBlankByte(s[ce - 1])) --ce;
     bool produced = false;
     if (ce > cs) {
-      if (maybe_cut)
+      if (maybe_cut) {
         CutLine(s, cs, ce, indent, cuts);
-      else
+        // Two column gaps on one line: maybe the header of a layout table.
+        size_t right = 0;
+        for (const Cut& c : cuts) right += c.kind == Fragment::kRight;
+        doc.stats.table_layout |= right >= 2;
+      } else
         cuts.assign(1, {cs, ce, Fragment::kLine, indent, columns - static_cast<uint32_t>(eol - ce)});
       for (const Cut& cut : cuts) {
         Line l;

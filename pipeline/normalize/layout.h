@@ -21,11 +21,14 @@
 
 #include "pipeline/normalize/char_normalizer.h"
 #include "pipeline/normalize/document.h"
+#include "pipeline/normalize/layout_table.h"
 #include "pipeline/normalize/line_classifier.h"
 
 namespace notices::normalize::internal {
 
-void BuildLines(CharNormalizer& chars, Document& doc);
+// `tables` (sorted, from LayoutTableFinder::Find on doc.decoded) replace their lines by
+// one table_row line per row, "c1 | c2 | ... | cn" (trailing empty cells left out).
+void BuildLines(CharNormalizer& chars, Document& doc, const std::vector<LayoutTable>& tables = {});
 void AnalyzeLines(const LineClassifier& classifier, Document& doc, std::vector<int>& scratch);
 
 }  // namespace notices::normalize::internal

@@ -11,6 +11,7 @@
 #include "pipeline/normalize/document.h"
 #include "pipeline/normalize/footnotes.h"
 #include "pipeline/normalize/layout.h"
+#include "pipeline/normalize/layout_table.h"
 #include "pipeline/normalize/line_classifier.h"
 #include "pipeline/normalize/paragraphs.h"
 #include "pipeline/ruleset/ruleset.h"
@@ -27,6 +28,7 @@ using internal::Substitution;
 struct Normalizer::Impl {
   std::shared_ptr<const ruleset::RuleSet> rules;  // keeps the patterns alive
   std::unique_ptr<const internal::LineClassifier> classifier;
+  internal::LayoutTableFinder tables;  // empty: finds nothing
   Options options;
   std::string missing_rules;  // set when the rules lack structure patterns
 };
@@ -41,9 +43,12 @@ Result<Normalizer> Normalizer::Create(std::shared_ptr<const ruleset::RuleSet> ru
   if (!rules) return Error(ErrorCode::kInternal, "Normalizer::Create: no rules");
   auto classifier = internal::LineClassifier::Create(*rules);
   if (!classifier) return classifier.error();
+  auto tables = internal::LayoutTableFinder::Create(*rules);
+  if (!tables) return tables.error();
   auto impl = std::make_unique<Impl>();
   impl->rules = std::move(rules);
   impl->classifier = std::move(classifier).value();
+  impl->tables = std::move(tables).value();
   impl->options = options;
   return Normalizer(std::move(impl));
 }
@@ -105,6 +110,14 @@ NormalizedText Normalizer::Run(const ingest::DecodedText& input) const {
   Document doc(input.text);
   internal::CharNormalizer chars;
   internal::BuildLines(chars, doc);
+  if (doc.stats.table_layout) {
+    // Rare (a line with two column gaps): the lines are built again around the tables.
+    std::vector<internal::LayoutTable> tables = impl_->tables.Find(input.text);
+    if (!tables.empty()) {
+      doc = Document(input.text);
+      internal::BuildLines(chars, doc, tables);
+    }
+  }
   std::vector<int> scratch;
   internal::AnalyzeLines(classifier, doc, scratch);
 

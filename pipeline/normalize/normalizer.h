@@ -25,7 +25,12 @@
 //      cells joined by " | " are cut into paragraphs when a row has at most two filled
 //      cells (header and signature tables); rows with more cells stay one paragraph. Page
 //      numbers next to a page break, rule lines ("-------", "____"), and lines of OCR
-//      noise with no two letters or digits in a row are dropped.
+//      noise with no two letters or digits in a row are dropped. A task table in the
+//      column layout of `pdftotext -layout` (a header naming a task and a lead column
+//      through the table.column.* rules, cells one or more spaces apart, wrapped over
+//      lines) is rewritten as " | " rows, one paragraph per row, each character mapped
+//      to the word it came from (layout_table.h); its page numbers and repeated header
+//      are dropped.
 //   3. lines -> paragraphs (the exact order of the decisions is in paragraphs.h):
 //      hard-wrapped lines are joined with a space (with nothing after a word ending in
 //      '-': "178/2026/NĐ-" + "CP"). A line starts a new paragraph when it is a numbered

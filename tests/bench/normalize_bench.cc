@@ -70,6 +70,21 @@ void BM_NormalizeFreeFunction(benchmark::State& state) {
 }
 BENCHMARK(BM_NormalizeFreeFunction)->Unit(benchmark::kMicrosecond);
 
+// A `pdftotext -layout` plan whose second page is a task table (layout_table.h): the
+// table is found and the lines are built twice.
+void BM_NormalizeLayoutTable(benchmark::State& state) {
+  auto rules = notices::ruleset::RuleSet::Builtin().value();
+  auto normalizer = notices::normalize::Normalizer::Create(rules, {});
+  auto decoded =
+      notices::ingest::DecodeText(ReadFile(NOTICES_SAMPLES_DIR "/kh-phu-luc-nhiem-vu.layout.txt"), {}).value();
+  for (auto _ : state) {
+    auto n = normalizer->Run(decoded);
+    benchmark::DoNotOptimize(n.text.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(decoded.text.size()));
+}
+BENCHMARK(BM_NormalizeLayoutTable)->Unit(benchmark::kMicrosecond);
+
 // Tone placement alone, on the same text.
 void BM_CanonicalTones(benchmark::State& state) {
   std::string text = SeedText(1 << 20);

@@ -581,6 +581,8 @@ TEST(OffsetTest, EveryByteMapsInsideTheInput) {
   std::vector<std::string> inputs = {Wrap(kLongParagraph, 70), "a\f\fb\r\n\r\nc", "Hoa\xCC\x80 \xFF x"};
   inputs.push_back(ReadFile(NOTICES_SAMPLES_DIR "/seed-000.txt"));
   inputs.push_back(ReadFile(NOTICES_SAMPLES_DIR "/seed-001.txt"));
+  inputs.push_back(ReadFile(NOTICES_SAMPLES_DIR "/kh-bang-qua-trang.layout.txt"));  // layout tables
+  inputs.push_back(ReadFile(NOTICES_SAMPLES_DIR "/kh-phu-luc-nhiem-vu.layout.txt"));
   for (const std::string& in : inputs) {
     NormalizedText n = Norm(in);
     EXPECT_EQ(n.to_decoded.dst_size(), n.text.size());
@@ -675,6 +677,9 @@ std::vector<std::string> IdempotenceInputs() {
       "Nơi nhận:             KT. GIÁM ĐỐC\n- Công ty A;          PHÓ GIÁM ĐỐC\n- Lưu: VT.\n\n    Hoàng Văn Thuân",
       ReadFile(NOTICES_SAMPLES_DIR "/seed-000.txt"),
       ReadFile(NOTICES_SAMPLES_DIR "/seed-001.txt"),
+      ReadFile(NOTICES_SAMPLES_DIR "/kh-bang-qua-trang.layout.txt"),
+      ReadFile(NOTICES_SAMPLES_DIR "/kh-o-gop.layout.txt"),
+      ReadFile(NOTICES_SAMPLES_DIR "/kh-phu-luc-nhiem-vu.layout.txt"),
   };
   // The real texts, when the shared material is there: devset documents and the
   // reference texts of the real PDFs (one paragraph per line).

@@ -20,7 +20,7 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.compound", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest", "role.list_cue", "task.year_written", "role.addressee_prefix", "task.section_title",
+    "role.enumeration_rest", "role.list_cue", "task.closing_assignment", "task.year_written", "role.addressee_prefix", "task.section_title",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -158,11 +158,11 @@ class DocumentRun {
 
   bool Has(std::string_view pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
 
-  // Whether `body` starts with a cue and its first cued assignee ("Giao Sở X ...").
+  // Whether `body` starts with an assignment and its first cued assignee ("Giao Sở X ...").
   bool OpensWithCue(Range body, const RoleLists& r) const {
     size_t first = std::string::npos;
     for (const Range& c : r.cued_spans) first = std::min(first, c.begin);
-    return first != std::string::npos && first > body.begin && Has("role.list_cue", {body.begin, first});
+    return first != std::string::npos && first > body.begin && Has("task.closing_assignment", {body.begin, first});
   }
 
   // A directive word that is not the start of a compound noun ("giao thông", "sự cần

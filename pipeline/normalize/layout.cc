@@ -243,6 +243,15 @@ uint32_t CountLineEnds(std::string_view s, size_t a, size_t b, bool& form_feed) 
   return n;
 }
 
+// Appends a cell's pieces (its words on successive lines) joined by single spaces; each
+// space maps to the position of the piece after it.
+void AppendCell(CharNormalizer& chars, std::string_view s, const std::vector<Range>& pieces, MappedText& out) {
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    if (k > 0) out.Replace(" ", pieces[k].begin, 0);
+    chars.Append(s, pieces[k].begin, pieces[k].end, false, out);
+  }
+}
+
 // Writes the rows of a layout table as " | " lines (layout_table.h). Every character maps
 // to the bytes it came from; the separators map to the position of the text after them.
 void EmitTable(CharNormalizer& chars, const LayoutTable& t, uint32_t raw_index, uint32_t& blanks, bool& page_break,
@@ -268,22 +277,14 @@ void EmitTable(CharNormalizer& chars, const LayoutTable& t, uint32_t raw_index, 
         if (joined) {
           doc.text.Replace(" ", r.cells[c].front().begin, 0);
           Line& prev = doc.lines.back();
-          for (size_t k = 0; k < r.cells[c].size(); ++k) {
-            const Range& p = r.cells[c][k];
-            if (k > 0) doc.text.Replace(" ", p.begin, 0);
-            chars.Append(s, p.begin, p.end, false, doc.text);
-          }
+          AppendCell(chars, s, r.cells[c], doc.text);
           prev.text_end = doc.text.size();
           prev.src_end = r.cells[c].back().end;
           prev.chars = prev.end_col = CountChars(doc.TextOf(prev));
           continue;
         }
         l.text_begin = doc.text.size();
-        for (size_t k = 0; k < r.cells[c].size(); ++k) {
-          const Range& p = r.cells[c][k];
-          if (k > 0) doc.text.Replace(" ", p.begin, 0);
-          chars.Append(s, p.begin, p.end, false, doc.text);
-        }
+        AppendCell(chars, s, r.cells[c], doc.text);
         l.text_end = doc.text.size();
         l.src_begin = r.cells[c].front().begin;
         l.src_end = r.cells[c].back().end;
@@ -308,12 +309,11 @@ void EmitTable(CharNormalizer& chars, const LayoutTable& t, uint32_t raw_index, 
       if (!pieces.empty()) at = pieces.front().begin;
       // "a | | b": an empty cell between two pipes, one space, as normalized text has it.
       if (c > 0) doc.text.Replace(r.cells[c - 1].empty() ? "| " : " | ", at, 0);
-      for (size_t k = 0; k < pieces.size(); ++k) {
-        if (k > 0) doc.text.Replace(" ", pieces[k].begin, 0);
-        chars.Append(s, pieces[k].begin, pieces[k].end, false, doc.text);
-        src_begin = std::min(src_begin, pieces[k].begin);
-        src_end = std::max(src_end, pieces[k].end);
-        at = pieces[k].end;
+      AppendCell(chars, s, pieces, doc.text);
+      for (const Range& p : pieces) {
+        src_begin = std::min(src_begin, p.begin);
+        src_end = std::max(src_end, p.end);
+        at = p.end;
       }
     }
     l.text_end = doc.text.size();

@@ -190,13 +190,7 @@ TEST(LayoutTableTest, NormalizeWritesRowsAsPipeParagraphs) {
 // form feeds): the output keeps the invariants of normalized text.
 TEST(LayoutTableTest, DamagedTablesKeepTheInvariants) {
   std::string base = testing::ReadFile(NOTICES_SAMPLES_DIR "/kh-bang-qua-trang.layout.txt");
-  uint64_t state = 0x2545F4914F6CDD1Dull;
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  testing::XorShift next(0x2545F4914F6CDD1Dull);
   for (int round = 0; round < 200; ++round) {
     std::string in = base;
     for (int k = 0; k < 30; ++k) {

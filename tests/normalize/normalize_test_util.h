@@ -2,6 +2,7 @@
 // rules, list its blocks, read test files.
 #pragma once
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -42,6 +43,21 @@ inline std::vector<std::string> Blocks(const NormalizedText& n) {
 inline std::vector<std::string> Blocks(std::string_view text, const Options& options = {}) {
   return Blocks(Norm(text, options));
 }
+
+// A xorshift64 generator: damaged and random inputs that are the same on every run.
+class XorShift {
+ public:
+  explicit XorShift(uint64_t seed) : state_(seed) {}
+  uint64_t operator()() {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return state_;
+  }
+
+ private:
+  uint64_t state_;
+};
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -632,13 +632,7 @@ TEST(RobustnessTest, RandomInputsKeepTheInvariants) {
       "\xFF", "\xC3", "\xE1\xBA", "a\xCC\x80", "\xCC\x81", "\xE2\x80\xA8", std::string(43, ' ') + "\n",
       "V/v ", "Số: 12/TB", "Lào Cai, ngày 5 tháng 5 năm 2026", "\x01", "m2", "K12Online",
   };
-  uint64_t state = 0x9E3779B97F4A7C15ull;
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  testing::XorShift next(0x9E3779B97F4A7C15ull);
   for (int round = 0; round < 1500; ++round) {
     std::string in;
     size_t n = next() % 80;

@@ -88,6 +88,8 @@ struct AgencyMention {
   // For the members of a shared-head list ("các Sở: Tài chính, Nội vụ"), where the list
   // starts ("các Sở"): the words before it are the list's role cue. 0 for other mentions.
   size_t list_begin = 0;
+  // Where the mention's list starts: list_begin when it is set, else span.begin.
+  size_t head_begin() const { return list_begin > 0 && list_begin < span.begin ? list_begin : span.begin; }
 };
 
 class AgencyFinder {

@@ -92,8 +92,7 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     bool joins = false;
     // A shared-head list joins the list before it at its head ("các sở, ngành liên quan
     // và UBND các phường: Yên Bái, Văn Phú").
-    size_t at = m.list_begin > 0 && m.list_begin >= prev_end && m.list_begin < m.span.begin ? m.list_begin
-                                                                                            : m.span.begin;
+    size_t at = m.head_begin() >= prev_end ? m.head_begin() : m.span.begin;
     if (!lists.empty() && at >= prev_end) {
       std::string_view sep = text.substr(prev_end, at - prev_end);
       joins = sep.size() < 24 && RE2::FullMatch(sep, Regex(*separator_, mode));
@@ -114,14 +113,14 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     bool decided = false;
     // "phối hợp với các Sở: Tài chính, Nội vụ": the cue stands before the shared head,
     // so the words before the head are tried first.
-    size_t list_begin = list.front()->list_begin;
+    size_t head = list.front()->head_begin();
     std::string_view before_head;
-    if (list_begin > list_start_floor && list_begin < begin) {
-      before_head = text.substr(list_start_floor, list_begin - list_start_floor);
+    if (head > list_start_floor && head < begin) {
+      before_head = text.substr(list_start_floor, head - list_start_floor);
       if (before_head.size() > 160) before_head = before_head.substr(before_head.size() - 160);
     }
     for (std::string_view words : {before_head, prefix}) {
-      if (decided || words.data() == nullptr) continue;
+      if (decided || words.empty()) continue;
       for (const ruleset::Pattern* p : prefix_rules_) {
         re2::StringPiece cue;
         if (Regex(*p, mode).Match(words, 0, words.size(), RE2::UNANCHORED, &cue, 1)) {

@@ -21,6 +21,7 @@ constexpr std::string_view kPatterns[] = {
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
     "role.enumeration_rest", "role.list_cue", "task.closing_assignment", "task.year_written", "role.addressee_prefix", "task.section_title",
+    "task.shared_deadline", "task.report_item",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -337,6 +338,11 @@ class DocumentRun {
       if (lead_in_out) *lead_in_out = Has("task.lead_in", body);
       return here;
     }
+    // "Báo cáo của các cơ quan, đơn vị gửi về UBND tỉnh trước ngày 12/6/2026": the
+    // deadline of the report items above, no task of its own.
+    if (n.kind == segment::NodeKind::kParagraph && Has("task.shared_deadline", content) &&
+        ShareDeadline(id, content))
+      return here;
     bool lead_in = Has("task.lead_in", content);
     if (lead_in_out) *lead_in_out = lead_in;
     if (lead_in) return Merge(here, Roles(content), Describe(id));
@@ -381,6 +387,59 @@ class DocumentRun {
     // The items under a task item inherit its assignees.
     RoleLists effective = own.has_assignee() ? own : here.roles;
     return Merge(here, effective, Describe(id));
+  }
+
+  // Whether node `id` is `ancestor` or lies under it.
+  bool Within(int id, int ancestor) const {
+    for (; id >= 0; id = tree_.node(id).parent)
+      if (id == ancestor) return true;
+    return false;
+  }
+
+  // Gives the binding deadline of paragraph `id` (task.shared_deadline) to the report
+  // tasks just above it that have none: those of its preceding siblings and, for a
+  // paragraph under an item, of that item and the items before it, back to the first
+  // sibling that gave no task. Returns whether any task took it.
+  bool ShareDeadline(int id, Range content) {
+    std::vector<Deadline> found = ex_.deadlines().FindAll(text_.text, content, dates_, mode_);
+    auto binding = DeadlineFinder::Binding(found);
+    if (!binding) return false;
+    auto gave_task = [&](int root) {
+      return std::any_of(task_nodes_.begin(), task_nodes_.end(), [&](int t) { return Within(t, root); });
+    };
+    // The siblings before `node` that gave tasks, nearest first; true when they reach
+    // the first child (nothing without a task stands between).
+    std::vector<int> roots;
+    auto siblings_before = [&](int node) {
+      const std::vector<int>& kids = tree_.node(tree_.node(node).parent).children;
+      auto at = std::find(kids.begin(), kids.end(), node);
+      while (at != kids.begin()) {
+        if (!gave_task(*--at)) return false;
+        roots.push_back(*at);
+      }
+      return true;
+    };
+    int parent = tree_.node(id).parent;
+    segment::NodeKind parent_kind = tree_.node(parent).kind;
+    if (siblings_before(id) &&
+        (parent_kind == segment::NodeKind::kHeading || parent_kind == segment::NodeKind::kItem)) {
+      roots.push_back(parent);
+      siblings_before(parent);
+    }
+    // Where the reports go ("gửi về Ủy ban nhân dân tỉnh"), for the tasks that say none.
+    const std::vector<Agency>& report_to = Roles(content).report_to;
+    bool shared = false;
+    for (size_t i = 0; i < tasks_.size(); ++i) {
+      Task& t = tasks_[i];
+      if (t.deadline || !Has("task.report_item", t.span)) continue;
+      if (std::none_of(roots.begin(), roots.end(), [&](int r) { return Within(task_nodes_[i], r); })) continue;
+      t.deadline = found[*binding];
+      if (t.report_to.empty()) t.report_to = report_to;
+      t.warnings.push_back("deadline_shared: deadline taken from the paragraph after the list ('" +
+                           t.deadline->text + "')");
+      shared = true;
+    }
+    return shared;
   }
 
   // True when the agencies cover the head: nothing but list separators and role words
@@ -604,6 +663,7 @@ class DocumentRun {
                                std::to_string(t.deadline->due->year) + " assumed");
       }
       tasks_.push_back(std::move(t));
+      task_nodes_.push_back(id);
     }
   }
 
@@ -642,6 +702,7 @@ class DocumentRun {
   std::vector<AgencyMention> mentions_;
   DateContext dates_;
   std::vector<Task> tasks_;
+  std::vector<int> task_nodes_;  // the node each of tasks_ came from
   std::vector<Table> tables_;
   bool local_lead_in_ = false;  // the previous sibling was a lead-in ("... gồm:")
   bool structured_ = false;     // the body has numbered headings or bullets

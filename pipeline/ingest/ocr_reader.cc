@@ -183,8 +183,10 @@ std::vector<OcrPageResult> OcrPdfPages(std::string_view bytes, const PdfOptions&
       }
       // A page without one dark pixel has nothing to read: Tesseract would spend most of
       // the page's time finding that out (a PDF of 2,000 blank pages).
-      if (std::none_of(image->pixels.begin(), image->pixels.end(), [](uint8_t v) { return v < kInkLevel; }))
+      if (std::none_of(image->pixels.begin(), image->pixels.end(), [](uint8_t v) { return v < kInkLevel; })) {
+        r.blank = true;
         continue;
+      }
       double t1 = ThreadCpuMs();
       Result<ocr::PageWords> words = engine->Recognize(*image, cancel);
       r.ocr_cpu_ms = ThreadCpuMs() - t1;
@@ -252,7 +254,8 @@ OcrStep RunOcrStep(std::string_view bytes, const PdfOptions& options,
         continue;
       }
     }
-    if (lp.words.empty()) empty.push_back(r.page);
+    if (r.blank) step.blank.push_back(r.page);
+    else if (lp.words.empty()) empty.push_back(r.page);
     OcrPage info;
     info.page = r.page;
     info.reason = reason;
@@ -272,6 +275,8 @@ OcrStep RunOcrStep(std::string_view bytes, const PdfOptions& options,
                             std::to_string(options.ocr.time_budget_ms) + " ms ran out");
   if (!empty.empty())
     step.warnings.push_back("ocr_empty: OCR found no text on page(s) " + PageNumbers(empty));
+  if (!step.blank.empty())
+    step.warnings.push_back("ocr_blank: page(s) " + PageNumbers(step.blank) + " are blank: nothing is printed on them");
   if (!kept_layer.empty())
     step.warnings.push_back("ocr_kept_text_layer: page(s) " + PageNumbers(kept_layer) +
                             " have no Vietnamese marks in their text layer, nor in OCR; the text "

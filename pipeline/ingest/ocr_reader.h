@@ -56,6 +56,7 @@ struct OcrPageResult {
   int page = 0;               // 1-based
   Status status;              // kOcrFailed (unreadable), kTimeout (stopped or not reached)
   ocr::PageWords words;
+  bool blank = false;         // rendered without one dark pixel: Tesseract was not run
   double render_cpu_ms = 0, ocr_cpu_ms = 0;  // CPU time: rendering; deskew and Tesseract
 };
 
@@ -74,6 +75,7 @@ struct OcrStep {
   bool attempted = false;                          // some page was sent to OCR
   bool timed_out = false;
   std::vector<int> not_read;                       // 1-based pages OCR could not read
+  std::vector<int> blank;                          // 1-based pages with nothing printed
   Error engine_error;                              // why OCR was unavailable, when it was
 };
 

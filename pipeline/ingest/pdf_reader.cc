@@ -611,7 +611,13 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
   if (ocr.attempted) {
     CharCount all;
     CountChars(out.text, all);
-    if (all.alnum == 0) return Error(ErrorCode::kOcrFailed, "OCR found no text on any page of this PDF");
+    if (all.alnum == 0 && !ocr.blank.empty() && ocr.blank.size() == pages.size())
+      return Error(ErrorCode::kOcrFailed, "every page of this PDF is blank: no text layer and nothing printed (" +
+                                              std::to_string(pages.size()) + " page(s))");
+    if (all.alnum == 0)
+      return Error(ErrorCode::kOcrFailed, "OCR found no text on any page of this PDF" +
+                                              (ocr.blank.empty() ? std::string()
+                                                                 : " (blank: page(s) " + PageList(ocr.blank) + ")"));
   }
   return out;
 }

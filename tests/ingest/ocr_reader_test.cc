@@ -235,14 +235,18 @@ TEST(OcrReader, BlankPagesSkipTesseract) {
   for (const OcrPageResult& r : results) {
     EXPECT_TRUE(r.status.ok()) << r.status.error().message;
     EXPECT_EQ(r.ocr_cpu_ms, 0.0) << "page " << r.page;
+    EXPECT_TRUE(r.blank) << "page " << r.page;
   }
   Result<DecodedText> whole = ReadPdf(blank, Fast());
   ASSERT_FALSE(whole.ok());
   EXPECT_EQ(whole.error().code, ErrorCode::kOcrFailed);
+  EXPECT_NE(whole.error().message.find("every page of this PDF is blank"), std::string::npos)
+      << whole.error().message;
 
   std::vector<OcrPageResult> scan = OcrPdfPages(Sample("scans/seed-000-scan.pdf"), Fast(), {1}, far);
   ASSERT_EQ(scan.size(), 1u);
   EXPECT_GT(scan[0].ocr_cpu_ms, 0.0);
+  EXPECT_FALSE(scan[0].blank);
   EXPECT_FALSE(scan[0].words.words.empty());
 }
 

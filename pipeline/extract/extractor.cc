@@ -21,7 +21,7 @@ constexpr std::string_view kPatterns[] = {
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
     "role.enumeration_rest", "role.list_cue", "task.closing_assignment", "task.year_written", "role.addressee_prefix", "task.section_title",
-    "task.shared_deadline", "task.report_item",
+    "task.shared_deadline", "task.report_item", "role.central_issuer", "role.local_government",
 };
 
 // The addressees and roles a unit passes on to the units under it.
@@ -121,6 +121,11 @@ class DocumentRun {
                        std::make_move_iterator(found.end()));
     }
     record_.document = ReadDocumentInfo(text_, tree_, rules_, ex_.deadlines(), mode_);
+    // A ministry's "đề nghị" to provincial People's Committees is a request: they are not
+    // under it.
+    if (record_.document.issuer && RE2::PartialMatch(*record_.document.issuer, Re("role.central_issuer")))
+      for (AgencyMention& m : mentions_)
+        if (RE2::PartialMatch(m.text, Re("role.local_government"))) m.outside = true;
     dates_.document_date = record_.document.date;
     dates_.received = options_.received;
     for (int id = 1; id < tree_.size(); ++id) {
@@ -370,10 +375,13 @@ class DocumentRun {
       // it is a paragraph of its own whose subjects get a duty with someone to report to
       // ("người đứng đầu ... chịu trách nhiệm ...; kịp thời báo cáo Sở Xây dựng"), or one
       // that opens with an assignment ("Giao Sở X chủ trì, ... báo cáo UBND tỉnh trước
-      // ngày 10/7/2024./.": the only paragraph of a short notice).
+      // ngày 10/7/2024./.": the only paragraph of a short notice), or a request to named
+      // bodies in a letter that asks nothing else ("Bộ Công Thương đề nghị Ủy ban nhân dân
+      // các tỉnh, thành phố hướng dẫn, tổ chức thực hiện ...  theo đúng quy định./.").
       bool own_paragraph = body.begin == 0 || text_.text[body.begin - 1] == '\n';
+      bool only_request = own.cued && tasks_.empty() && tables_.empty();
       is_task = own_paragraph && strong && own.has_assignee() && !assessment &&
-                ((!own.cued && !own.report_to.empty()) || OpensWithCue(body, own));
+                ((!own.cued && !own.report_to.empty()) || OpensWithCue(body, own) || only_request);
     } else if (InOpening(id) && structured_) {
       // Before the numbered items of a structured document: only an explicit
       // assignment ("Giao Sở X ...") is a task there.

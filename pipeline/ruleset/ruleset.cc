@@ -552,7 +552,8 @@ Status Loader::CompileAll() {
     if (!ParsedOk(*parsed))
       return SyntaxError(p.origin_, "pattern '" + p.name_ + "': " + parsed->error() +
                                         " (at '" + parsed->error_arg() + "')");
-    p.groups_ = parsed->NamedCapturingGroups();
+    const std::map<std::string, int>& named = parsed->NamedCapturingGroups();
+    p.groups_ = std::map<std::string, int, std::less<>>(named.begin(), named.end());
     p.ncaptures_ = CountCaptures(p.source_);
     if (std::unique_ptr<RE2> folded = ParseOnly(p.folded_source_, p.case_sensitive_); !ParsedOk(*folded))
       return SyntaxError(p.origin_, "pattern '" + p.name_ + "' (folded): " + folded->error());
@@ -626,6 +627,26 @@ const Pattern& RuleSet::pattern(std::string_view name) const {
   return *p;
 }
 
+const RE2::Set* RuleSet::MatchSet(std::span<const std::string_view> names) const {
+  std::string key;
+  for (std::string_view n : names) key.append(n).push_back('\n');
+  std::lock_guard<std::mutex> lock(sets_mutex_);
+  auto it = sets_.find(key);
+  if (it != sets_.end()) return it->second.get();
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (std::string_view n : names) {
+    const Pattern* p = FindPattern(n);
+    if (p == nullptr || set->Add(p->set_source(false), nullptr) < 0) {
+      set.reset();
+      break;
+    }
+  }
+  if (set && !set->Compile()) set.reset();
+  return sets_.emplace(std::move(key), std::move(set)).first->second.get();
+}
+
 std::vector<const Pattern*> RuleSet::PatternsWithPrefix(std::string_view prefix) const {
   std::vector<const Pattern*> out;
   for (const auto& p : patterns_)
@@ -676,7 +697,7 @@ std::string Pattern::set_source(bool folded) const {
 }
 
 int Pattern::group(std::string_view name) const {
-  auto it = groups_.find(std::string(name));
+  auto it = groups_.find(name);
   return it == groups_.end() ? -1 : it->second;
 }
 

@@ -62,6 +62,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "pipeline/common/error.h"
 
@@ -99,7 +100,7 @@ class Pattern {
   // Index of a named group, or -1 (the same in both forms; no compilation needed).
   int group(std::string_view name) const;
   // Named groups and their indices, as RE2::NamedCapturingGroups() gives them.
-  const std::map<std::string, int>& named_groups() const { return groups_; }
+  const std::map<std::string, int, std::less<>>& named_groups() const { return groups_; }
   // RE2::NumberOfCapturingGroups() (both forms), known without compiling.
   int capturing_groups() const { return ncaptures_; }
   // The source for an RE2::Set, which has no per-pattern options: source() or
@@ -131,7 +132,7 @@ class Pattern {
   std::string source_;
   std::string folded_source_;
   bool case_sensitive_ = false;
-  std::map<std::string, int> groups_;
+  std::map<std::string, int, std::less<>> groups_;
   int ncaptures_ = 0;
   mutable Lazy compiled_[2];  // exact, folded
   std::map<std::string, AttrValue, std::less<>> attrs_;
@@ -199,6 +200,13 @@ class RuleSet {
   Status Require(std::span<const std::string_view> patterns,
                  std::span<const std::string_view> lists) const;
 
+  // The named patterns (exact forms) as one RE2::Set, to learn in one pass over a text
+  // which of them match it: the set's index i stands for names[i]. Built on first use
+  // and kept for the rule set's life (thread-safe); nullptr when a name is missing or
+  // the set does not compile. Set::Match can still fail (DFA out of memory): callers
+  // fall back to the patterns one by one.
+  const RE2::Set* MatchSet(std::span<const std::string_view> names) const;
+
  private:
   friend class Loader;
   std::vector<std::unique_ptr<Pattern>> patterns_;
@@ -208,6 +216,8 @@ class RuleSet {
   std::vector<AgencyEntry> agencies_;
   std::vector<HolidayYear> holidays_;
   std::map<std::string, std::string, std::less<>> data_files_;
+  mutable std::mutex sets_mutex_;
+  mutable std::map<std::string, std::unique_ptr<RE2::Set>, std::less<>> sets_;  // by joined names
 };
 
 // Runs every pattern's examples. Returns one line per failure ("FILE:LINE: pattern

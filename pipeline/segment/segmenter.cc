@@ -6,8 +6,13 @@
 #include "pipeline/segment/segmenter.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include "pipeline/common/utf8.h"
 
 namespace notices::segment {
 
@@ -53,11 +58,46 @@ bool Matches(const ruleset::RuleSet& rules, std::string_view name, std::string_v
   return p != nullptr && RE2::PartialMatch(text, p->regex());
 }
 
+// The line patterns Classify asks about, read in one pass (RuleSet::MatchSet).
+constexpr std::string_view kLinePatterns[] = {
+    "segment.closing", "segment.rule_line",  "segment.doc_type",    "segment.number_line",
+    "segment.motto",   "segment.place_date", "segment.subject_vv",  "segment.addressee",
+    "segment.recipients", "segment.signature_title", "segment.person_name",
+};
+
+// Which of kLinePatterns match `text`, as a bit mask indexed like kLinePatterns.
+uint32_t LineHits(const ruleset::RuleSet& rules, std::string_view text) {
+  uint32_t mask = 0;
+  if (const RE2::Set* set = rules.MatchSet(kLinePatterns)) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    if (set->Match(re2::StringPiece(text.data(), text.size()), &hits, &error) ||
+        error.kind == RE2::Set::kNoError) {
+      for (int h : hits) mask |= 1u << h;
+      return mask;
+    }
+  }
+  for (size_t i = 0; i < std::size(kLinePatterns); ++i)
+    if (Matches(rules, kLinePatterns[i], text)) mask |= 1u << i;
+  return mask;
+}
+
 // True when the text has letters and none of them is lowercase.
 bool IsUpperText(std::string_view text) {
-  static const RE2 kLower(R"(\p{Ll})");
-  static const RE2 kLetter(R"(\p{Lu})");
-  return RE2::PartialMatch(text, kLetter) && !RE2::PartialMatch(text, kLower);
+  bool upper = false;
+  for (size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      if (b >= 'a' && b <= 'z') return false;
+      upper |= b >= 'A' && b <= 'Z';
+      continue;
+    }
+    auto c = static_cast<UChar32>(DecodeUtf8(text, i));
+    if (u_islower(c)) return false;
+    upper |= static_cast<bool>(u_isupper(c));
+  }
+  return upper;
 }
 
 Line Classify(const ruleset::RuleSet& rules, std::string_view text, int block, Range range) {
@@ -66,7 +106,13 @@ Line Classify(const ruleset::RuleSet& rules, std::string_view text, int block, R
   line.range = range;
   line.body = range;
   line.upper = IsUpperText(text);
-  line.closing = Matches(rules, "segment.closing", text);
+  const uint32_t hits = LineHits(rules, text);
+  auto hit = [&](std::string_view name) {
+    for (size_t i = 0; i < std::size(kLinePatterns); ++i)
+      if (kLinePatterns[i] == name) return (hits >> i & 1u) != 0;
+    return Matches(rules, name, text);
+  };
+  line.closing = hit("segment.closing");
   auto marker = [&](const ruleset::Pattern& p, std::string_view& m, std::string_view* groups, int n) {
     std::vector<re2::StringPiece> g(static_cast<size_t>(n));
     if (!p.regex().Match(text, 0, text.size(), RE2::ANCHOR_START, g.data(), n)) return false;
@@ -82,7 +128,7 @@ Line Classify(const ruleset::RuleSet& rules, std::string_view text, int block, R
   std::string_view groups[8];
   int nh = std::min(8, heading.regex().NumberOfCapturingGroups() + 1);
   int nb = std::min(8, bullet.regex().NumberOfCapturingGroups() + 1);
-  if (!Matches(rules, "segment.rule_line", text) && marker(heading, m, groups, nh)) {
+  if (!hit("segment.rule_line") && marker(heading, m, groups, nh)) {
     line.cls = LineClass::kHeading;
     auto group = [&](const char* name) {
       int g = heading.group(name);
@@ -99,32 +145,32 @@ Line Classify(const ruleset::RuleSet& rules, std::string_view text, int block, R
       line.style = "alpha";
     }
     line.body = {range.begin + m.size(), range.end};
-  } else if (!Matches(rules, "segment.rule_line", text) && marker(bullet, m, groups, nb)) {
+  } else if (!hit("segment.rule_line") && marker(bullet, m, groups, nb)) {
     line.cls = LineClass::kBullet;
     int g = bullet.group("bullet");
     std::string_view b = g > 0 && g < nb ? groups[g] : std::string_view("-");
     line.label = b == "+" ? "+" : "-";
     line.style = b == "+" ? "plus" : (b == "-" ? "dash" : "bullet");
     line.body = {range.begin + m.size(), range.end};
-  } else if (Matches(rules, "segment.rule_line", text)) {
+  } else if (hit("segment.rule_line")) {
     line.cls = LineClass::kRuleLine;
-  } else if (Matches(rules, "segment.doc_type", text)) {
+  } else if (hit("segment.doc_type")) {
     line.cls = LineClass::kDocType;
-  } else if (Matches(rules, "segment.number_line", text)) {
+  } else if (hit("segment.number_line")) {
     line.cls = LineClass::kNumberLine;
-  } else if (Matches(rules, "segment.motto", text)) {
+  } else if (hit("segment.motto")) {
     line.cls = LineClass::kMotto;
-  } else if (Matches(rules, "segment.place_date", text)) {
+  } else if (hit("segment.place_date")) {
     line.cls = LineClass::kPlaceDate;
-  } else if (Matches(rules, "segment.subject_vv", text)) {
+  } else if (hit("segment.subject_vv")) {
     line.cls = LineClass::kSubjectVv;
-  } else if (Matches(rules, "segment.addressee", text)) {
+  } else if (hit("segment.addressee")) {
     line.cls = LineClass::kAddressee;
-  } else if (Matches(rules, "segment.recipients", text)) {
+  } else if (hit("segment.recipients")) {
     line.cls = LineClass::kRecipients;
-  } else if (Matches(rules, "segment.signature_title", text)) {
+  } else if (hit("segment.signature_title")) {
     line.cls = LineClass::kSignatureTitle;
-  } else if (Matches(rules, "segment.person_name", text)) {
+  } else if (hit("segment.person_name")) {
     line.cls = LineClass::kPersonName;
   }
   return line;

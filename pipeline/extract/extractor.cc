@@ -4,6 +4,8 @@
 #include "pipeline/extract/extractor.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <unordered_map>
 
 #include "pipeline/common/time_budget.h"
@@ -23,6 +25,14 @@ constexpr std::string_view kPatterns[] = {
     "role.enumeration_rest", "role.list_cue", "task.closing_assignment", "task.year_written", "role.addressee_prefix", "task.section_title",
     "task.shared_deadline", "task.report_item", "role.central_issuer", "role.local_government",
 };
+
+// The index of a pattern in kPatterns, at compile time (a name not there does not
+// compile).
+consteval size_t P(std::string_view name) {
+  for (size_t i = 0; i < std::size(kPatterns); ++i)
+    if (kPatterns[i] == name) return i;
+  throw "not in kPatterns";
+}
 
 // The addressees and roles a unit passes on to the units under it.
 struct Context {
@@ -64,10 +74,20 @@ bool SameLead(const RoleLists& a, const RoleLists& b) {
 MatchMode DetectMode(std::string_view text) {
   // Byte counts suffice: a Vietnamese letter with a mark is a 2- or 3-byte sequence, so
   // its lead byte (0xC3..0xE1) stands for it.
+  // One table lookup and add a byte: ASCII letters count in the low 32 bits, lead
+  // bytes in the high ones; chunks of 1 GiB keep the low count from overflowing.
+  static constexpr std::array<uint64_t, 256> kCount = [] {
+    std::array<uint64_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c)
+      t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : (c >= 0xC3 && c <= 0xE1) ? uint64_t{1} << 32 : 0;
+    return t;
+  }();
   size_t ascii_letters = 0, marked = 0;
-  for (unsigned char c : text) {
-    ascii_letters += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    marked += (c >= 0xC3 && c <= 0xE1);
+  for (size_t at = 0; at < text.size(); at += size_t{1} << 30) {
+    uint64_t sum = 0;
+    for (unsigned char c : text.substr(at, size_t{1} << 30)) sum += kCount[c];
+    ascii_letters += sum & 0xFFFFFFFFu;
+    marked += sum >> 32;
   }
   if (ascii_letters + marked < 200) return MatchMode::kExact;
   return marked * 200 < ascii_letters ? MatchMode::kFolded : MatchMode::kExact;
@@ -105,7 +125,9 @@ class DocumentRun {
               const normalize::NormalizedText& text, const segment::DocumentTree& tree,
               const ExtractOptions& options, Record& record)
       : ex_(ex), roles_(roles), rules_(rules), text_(text), tree_(tree), options_(options),
-        record_(record) {}
+        record_(record) {
+    for (size_t i = 0; i < std::size(kPatterns); ++i) patterns_[i] = &rules.pattern(kPatterns[i]);
+  }
 
   // Fills the record's document and tasks; returns how the rules met the text.
   MatchMode Run() {
@@ -123,9 +145,9 @@ class DocumentRun {
     record_.document = ReadDocumentInfo(text_, tree_, rules_, ex_.deadlines(), mode_);
     // A ministry's "đề nghị" to provincial People's Committees is a request: they are not
     // under it.
-    if (record_.document.issuer && RE2::PartialMatch(*record_.document.issuer, Re("role.central_issuer")))
+    if (record_.document.issuer && RE2::PartialMatch(*record_.document.issuer, Re(P("role.central_issuer"))))
       for (AgencyMention& m : mentions_)
-        if (RE2::PartialMatch(m.text, Re("role.local_government"))) m.outside = true;
+        if (RE2::PartialMatch(m.text, Re(P("role.local_government")))) m.outside = true;
     dates_.document_date = record_.document.date;
     dates_.received = options_.received;
     for (int id = 1; id < tree_.size(); ++id) {
@@ -151,8 +173,8 @@ class DocumentRun {
  private:
   std::string_view Text(Range r) const { return std::string_view(text_.text).substr(r.begin, r.size()); }
 
-  const RE2& Re(std::string_view name) const {
-    const ruleset::Pattern& p = rules_.pattern(name);
+  const RE2& Re(size_t pattern) const {
+    const ruleset::Pattern& p = *patterns_[pattern];
     return mode_ == MatchMode::kFolded ? p.folded_regex() : p.regex();
   }
 
@@ -162,21 +184,21 @@ class DocumentRun {
                        [&](const Table& t) { return block >= t.first_block && block <= t.last_block; });
   }
 
-  bool Has(std::string_view pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
+  bool Has(size_t pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }
 
   // Whether `body` starts with an assignment and its first cued assignee ("Giao Sở X ...").
   bool OpensWithCue(Range body, const RoleLists& r) const {
     size_t first = std::string::npos;
     for (const Range& c : r.cued_spans) first = std::min(first, c.begin);
-    return first != std::string::npos && first > body.begin && Has("task.closing_assignment", {body.begin, first});
+    return first != std::string::npos && first > body.begin && Has(P("task.closing_assignment"), {body.begin, first});
   }
 
   // A directive word that is not the start of a compound noun ("giao thông", "sự cần
   // thiết", task.directive.compound): the first such makes the unit an instruction.
   bool Strong(Range r) const {
-    const RE2& strong = Re("task.directive.strong");
-    const RE2& compound = Re("task.directive.compound");
-    int g = std::max(rules_.pattern("task.directive.strong").group("m"), 0);
+    const RE2& strong = Re(P("task.directive.strong"));
+    const RE2& compound = Re(P("task.directive.compound"));
+    int g = std::max(patterns_[P("task.directive.strong")]->group("m"), 0);
     std::vector<re2::StringPiece> groups(static_cast<size_t>(g) + 1);
     re2::StringPiece input = Text(r);
     size_t pos = 0;
@@ -252,7 +274,7 @@ class DocumentRun {
       else if (c == ')') depth = std::max(0, depth - 1);
       else if (depth == 0) flat.push_back(c);
     }
-    if (out.empty() || !RE2::FullMatch(flat, Re("role.enumeration_rest"))) out.clear();
+    if (out.empty() || !RE2::FullMatch(flat, Re(P("role.enumeration_rest")))) out.clear();
     return out;
   }
 
@@ -295,7 +317,7 @@ class DocumentRun {
   // "I. MỤC ĐÍCH, YÊU CẦU": nothing under such a heading is a task.
   bool IsNonTaskSection(int id) const {
     const segment::Node& n = tree_.node(id);
-    return Has("task.non_task_section", Trim(text_.text, n.body)) && !n.children.empty();
+    return Has(P("task.non_task_section"), Trim(text_.text, n.body)) && !n.children.empty();
   }
 
   bool InOpening(int id) const {
@@ -313,7 +335,7 @@ class DocumentRun {
       if (sp != std::string_view::npos && sp < 8) body = Trim(text_.text, {body.begin + sp, body.end});
     }
     if (body.size() == 0) return ctx;
-    if (Has("task.veto", body) || (InOpening(id) && Has("task.opening_lead_in", body))) {
+    if (Has(P("task.veto"), body) || (InOpening(id) && Has(P("task.opening_lead_in"), body))) {
       if (lead_in_out) *lead_in_out = true;  // a lead-in that passes nothing on
       return ctx;
     }
@@ -323,7 +345,7 @@ class DocumentRun {
     size_t colon = Text(body).find(':');
     if (colon != std::string_view::npos && colon < 400) {
       Range head{body.begin, body.begin + colon};
-      RoleLists addressee = Roles(head);
+      const RoleLists& addressee = Roles(head);
       if (addressee.has_assignee() && AddresseeOnly(head, addressee)) {
         here = Merge(ctx, addressee, Describe(id), id);
         content = Trim(text_.text, {body.begin + colon + 1, body.end});
@@ -331,7 +353,7 @@ class DocumentRun {
     } else if (n.kind == segment::NodeKind::kHeading && !n.children.empty()) {
       // Only a heading with items under it can hand them an addressee; one without is
       // an item of its own ("1. Giao các sở, ngành; UBND các huyện, thành phố báo cáo").
-      RoleLists addressee = Roles(body);
+      const RoleLists& addressee = Roles(body);
       if (addressee.has_assignee() && AddresseeOnly(body, addressee)) {
         here = Merge(ctx, addressee, Describe(id));
         content = {body.end, body.end};
@@ -340,22 +362,22 @@ class DocumentRun {
     if (content.size() == 0) {
       // "2.4. Sở Giáo dục và Đào tạo:", "Giao các sở ... gồm:": an addressee announcing
       // what follows.
-      if (lead_in_out) *lead_in_out = Has("task.lead_in", body);
+      if (lead_in_out) *lead_in_out = Has(P("task.lead_in"), body);
       return here;
     }
     // "Báo cáo của các cơ quan, đơn vị gửi về UBND tỉnh trước ngày 12/6/2026": the
     // deadline of the report items above, no task of its own.
-    if (n.kind == segment::NodeKind::kParagraph && Has("task.shared_deadline", content) &&
+    if (n.kind == segment::NodeKind::kParagraph && Has(P("task.shared_deadline"), content) &&
         ShareDeadline(id, content))
       return here;
-    bool lead_in = Has("task.lead_in", content);
+    bool lead_in = Has(P("task.lead_in"), content);
     if (lead_in_out) *lead_in_out = lead_in;
     if (lead_in) return Merge(here, Roles(content), Describe(id));
 
     bool strong = Strong(content);
-    bool imperative = Has("task.directive.imperative_start", content);
-    bool assessment = Has("task.assessment", content);
-    RoleLists own = Roles(content);
+    bool imperative = Has(P("task.directive.imperative_start"), content);
+    bool assessment = Has(P("task.assessment"), content);
+    const RoleLists& own = Roles(content);
     bool listed = n.kind == segment::NodeKind::kItem || n.kind == segment::NodeKind::kHeading ||
                   n.parent != tree_.root();
     // A heading with items under it and a short text of its own is a title
@@ -364,7 +386,7 @@ class DocumentRun {
         content.size() < 120 && Text(content).find_last_of(".;") != content.size() - 1)
       return here;
     // "3. Tổ chức thực hiện" whose paragraph went to the closing: a title alone.
-    if (n.kind == segment::NodeKind::kHeading && content == body && Has("task.section_title", content))
+    if (n.kind == segment::NodeKind::kHeading && content == body && Has(P("task.section_title"), content))
       return here;
     bool is_task;
     if (n.kind == segment::NodeKind::kFootnote) {
@@ -439,7 +461,7 @@ class DocumentRun {
     bool shared = false;
     for (size_t i = 0; i < tasks_.size(); ++i) {
       Task& t = tasks_[i];
-      if (t.deadline || !Has("task.report_item", t.span)) continue;
+      if (t.deadline || !Has(P("task.report_item"), t.span)) continue;
       if (std::none_of(roots.begin(), roots.end(), [&](int r) { return Within(task_nodes_[i], r); })) continue;
       t.deadline = found[*binding];
       if (t.report_to.empty()) t.report_to = report_to;
@@ -455,7 +477,7 @@ class DocumentRun {
   bool AddresseeOnly(Range head, const RoleLists& r) const {
     // "Trách nhiệm của Sở X:" — the prefix only says whose duties follow.
     re2::StringPiece prefix;
-    if (RE2::PartialMatch(Text(head), Re("role.addressee_prefix"), &prefix)) head.begin += prefix.size();
+    if (RE2::PartialMatch(Text(head), Re(P("role.addressee_prefix")), &prefix)) head.begin += prefix.size();
     size_t covered = 0;
     for (const auto* list : {&r.lead, &r.requested, &r.coordinate})
       for (const Agency& a : *list) covered += a.span.size();
@@ -525,13 +547,13 @@ class DocumentRun {
                                   [](const AgencyMention& m, size_t pos) { return m.span.begin < pos; });
     for (auto it = first; it != mentions_.end() && it->span.begin < r.end; ++it) {
       if (it->span.end > r.end || it->span.begin < at) continue;
-      if (!any && cue_allowed && Has("role.list_cue", {at, it->span.begin})) at = it->span.begin;
+      if (!any && cue_allowed && Has(P("role.list_cue"), {at, it->span.begin})) at = it->span.begin;
       rest.append(text_.text, at, it->span.begin - at);
       at = it->span.end;
       any = true;
     }
     rest.append(text_.text, at, r.end - at);
-    return any && RE2::FullMatch(rest, Re("role.enumeration_rest"));
+    return any && RE2::FullMatch(rest, Re(P("role.enumeration_rest")));
   }
 
   // Whether text_[begin, end) ends with an agency name (trailing spaces aside).
@@ -567,9 +589,9 @@ class DocumentRun {
                                  " bytes was kept as one task");
     while (split && !OutOfTime()) {
       size_t split_at = std::string::npos, cut_at = 0;
-      for (std::string_view rule : {"task.split", "task.split.subject"}) {
-        bool subject_rule = rule == "task.split.subject";
-        const ruleset::Pattern& p = rules_.pattern(rule);
+      for (size_t rule : {P("task.split"), P("task.split.subject")}) {
+        bool subject_rule = rule == P("task.split.subject");
+        const ruleset::Pattern& p = *patterns_[rule];
         const RE2& re = Re(rule);
         int g = p.group("m");
         re2::StringPiece input(text_.text.data() + rest.begin, rest.size());
@@ -584,7 +606,7 @@ class DocumentRun {
           if (clause >= split_at) break;
           RoleLists before = PartRoles({rest.begin, sep_begin});
           const RoleLists& running = before.has_assignee() ? before : ctx.roles;
-          RoleLists later = Roles({clause, rest.end});
+          const RoleLists& later = Roles({clause, rest.end});
           const Agency* first = FirstAssignee(later);
           if (first == nullptr || first->span.begin >= clause + 40 || Names(running, first->name)) continue;
           if (subject_rule && first->collective) continue;
@@ -615,7 +637,7 @@ class DocumentRun {
       // "1. Nhất trí chủ trương ...; Giao UBND phường X chủ trì ...": a part before the
       // split that names no one and directs nothing is a preamble, not a task.
       if (parts.size() > 1 && !own.has_assignee() && !ctx.roles.has_assignee() && !Strong(part) &&
-          !Has("task.directive.imperative_start", part))
+          !Has(P("task.directive.imperative_start"), part))
         continue;
       Task t;
       // The first part's text starts with its item's marker and addressee ("a) ...",
@@ -666,7 +688,7 @@ class DocumentRun {
         DeadlineKind kind = t.deadline->kind;
         bool calendar = kind == DeadlineKind::kDate || kind == DeadlineKind::kMonth ||
                         kind == DeadlineKind::kQuarter || kind == DeadlineKind::kHalfYear;
-        if (calendar && t.deadline->due && !Has("task.year_written", t.deadline->span))
+        if (calendar && t.deadline->due && !Has(P("task.year_written"), t.deadline->span))
           t.warnings.push_back("year_inferred: the deadline '" + t.deadline->text + "' has no year; " +
                                std::to_string(t.deadline->due->year) + " assumed");
       }
@@ -706,6 +728,7 @@ class DocumentRun {
   const segment::DocumentTree& tree_;
   const ExtractOptions& options_;
   Record& record_;
+  std::array<const ruleset::Pattern*, std::size(kPatterns)> patterns_{};
   MatchMode mode_ = MatchMode::kExact;
   std::vector<AgencyMention> mentions_;
   DateContext dates_;

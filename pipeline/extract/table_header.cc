@@ -54,8 +54,8 @@ std::vector<Range> SplitCells(std::string_view text, Range line) {
   line.end = std::min(line.end, text.size());
   std::vector<Range> cells;
   size_t start = line.begin;
-  for (size_t i = line.begin; i < line.end; ++i) {
-    if (text[i] != '|') continue;
+  const std::string_view upto = text.substr(0, line.end);  // find() stops at the line's end
+  for (size_t i = upto.find('|', line.begin); i != std::string_view::npos; i = upto.find('|', i + 1)) {
     bool left = i == line.begin || text[i - 1] == ' ';
     bool right = i + 1 == line.end || text[i + 1] == ' ';
     if (!left || !right) continue;

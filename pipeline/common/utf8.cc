@@ -2,11 +2,29 @@
 #include "pipeline/common/utf8.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace notices {
 
 namespace {
 inline bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Code points starting in p[0, n): the bytes that are not continuation bytes (10xxxxxx),
+// eight at a time.
+size_t CountStarts(const char* p, size_t n) {
+  size_t count = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    // Bit 7 of a byte is set here when the byte's bit 7 is 1 and its bit 6 is 0.
+    uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+    count += 8 - static_cast<size_t>(std::popcount(cont));
+  }
+  for (; i < n; ++i) count += !IsCont(static_cast<unsigned char>(p[i]));
+  return count;
+}
 
 // Length of the well-formed sequence at s[i], or 0 when it is malformed.
 size_t WellFormedLength(std::string_view s, size_t i) {
@@ -93,11 +111,7 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
-size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += !IsCont(c);
-  return n;
-}
+size_t CountCodePoints(std::string_view s) { return CountStarts(s.data(), s.size()); }
 
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
   block_counts_.reserve(text.size() / kBlock + 1);
@@ -105,7 +119,7 @@ CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
   for (size_t b = 0; b < text.size(); b += kBlock) {
     block_counts_.push_back(count);
     size_t end = std::min(text.size(), b + kBlock);
-    for (size_t i = b; i < end; ++i) count += !IsCont(static_cast<unsigned char>(text[i]));
+    count += static_cast<uint32_t>(CountStarts(text.data() + b, end - b));
   }
   total_ = count;
 }
@@ -114,8 +128,7 @@ size_t CodePointIndex::ToCodePoint(size_t byte_offset) const {
   if (byte_offset >= text_.size()) return total_;
   size_t block = byte_offset / kBlock;
   size_t count = block_counts_[block];
-  for (size_t i = block * kBlock; i < byte_offset; ++i)
-    count += !IsCont(static_cast<unsigned char>(text_[i]));
+  count += CountStarts(text_.data() + block * kBlock, byte_offset - block * kBlock);
   // An offset inside a sequence belongs to the code point that started before it.
   if (IsCont(static_cast<unsigned char>(text_[byte_offset])) && count > 0) --count;
   return count;

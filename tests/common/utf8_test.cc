@@ -48,6 +48,23 @@ TEST(Utf8Test, CodePointIndex) {
   EXPECT_EQ(idx2.ToCodePoint(big.size()), 600u);
 }
 
+// The word-at-a-time count against a byte-by-byte one, at every offset of a text mixing
+// 1- to 4-byte sequences and stray continuation bytes, across block boundaries.
+TEST(Utf8Test, CodePointIndexAgreesWithAByteCount) {
+  std::string text;
+  const char* pieces[] = {"a", "ở", "ộ", "Đ", "😀", "\x80", " ", "tháng", "\xBF\xBF"};
+  for (int k = 0; k < 700; ++k) text += pieces[(k * 7 + k / 3) % 9];
+  CodePointIndex idx(text);
+  size_t starts = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool cont = i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    size_t expected = i == text.size() ? starts : (cont && starts > 0 ? starts - 1 : starts);
+    ASSERT_EQ(idx.ToCodePoint(i), expected) << "offset " << i;
+    if (i < text.size() && !cont) ++starts;
+  }
+  EXPECT_EQ(CountCodePoints(text), starts);
+}
+
 TEST(Sha256Test, KnownVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "pipeline/common/error.h"
 #include "pipeline/common/utf8.h"
@@ -220,6 +221,9 @@ class LineWriter {
     out_ += '"';
     size_t run = 0;  // start of the bytes not yet copied
     for (size_t i = 0; i < s.size(); ++i) {
+      // Eight bytes at a time while none needs escaping (the usual case).
+      while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s.data() + run, i - run);
@@ -254,6 +258,16 @@ class LineWriter {
   }
 
  private:
+  // Whether one of p[0, 8) is a control character, '"' or '\\' (SWAR: a byte below n
+  // sets bit 7 of (x - n) & ~x, for n <= 128).
+  static bool NeedsEscape8(const char* p) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    auto below = [&](uint64_t x, uint64_t n) { return (x - kOnes * n) & ~x & kHigh; };
+    return (below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1)) != 0;
+  }
+
   static bool IsValidUtf8(std::string_view s) {
     size_t i = 0;
     const size_t n = s.size();

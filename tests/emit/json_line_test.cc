@@ -68,7 +68,15 @@ TEST(JsonLine, MatchesTheDomDump) {
       "truncated at the end \xE1\xBB",
       "four bytes 😀 and U+10FFFF \xF4\x8F\xBF\xBF",
   };
-  for (const std::string& s : strings) {
+  std::vector<std::string> all(std::begin(strings), std::end(strings));
+  // The writer skips eight bytes at a time: an escaped byte at each place of a window,
+  // after ASCII and after multi-byte letters.
+  for (const char* special : {"\"", "\\", "\n", "\x1f", "\x7f"})
+    for (size_t at = 0; at < 17; ++at) {
+      all.push_back(std::string(at, 'x') + special + "tail of the string");
+      all.push_back(std::string("Sở ") + std::string(at, 'a') + special + "ở");
+    }
+  for (const std::string& s : all) {
     Record r = Full(s);
     for (bool with_text : {false, true}) {
       JsonOptions opt{with_text};

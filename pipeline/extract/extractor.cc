@@ -22,8 +22,10 @@ constexpr std::string_view kPatterns[] = {
     "task.lead_in",    "task.directive.strong", "task.directive.compound", "task.directive.imperative_start",
     "task.assessment", "task.split",            "task.split.subject",
     "task.veto",       "task.opening_lead_in",  "task.non_task_section",
-    "role.enumeration_rest", "role.list_cue", "task.closing_assignment", "task.year_written", "role.addressee_prefix", "task.section_title",
-    "task.shared_deadline", "task.report_item", "role.central_issuer", "role.local_government",
+    "role.enumeration_rest", "role.list_cue",       "task.closing_assignment",
+    "task.year_written",     "role.addressee_prefix", "task.section_title",
+    "task.shared_deadline",  "task.report_item",     "role.central_issuer",
+    "role.local_government",
 };
 
 // The index of a pattern in kPatterns, at compile time (a name not there does not
@@ -73,9 +75,9 @@ bool SameLead(const RoleLists& a, const RoleLists& b) {
 // letters, almost none outside ASCII.
 MatchMode DetectMode(std::string_view text) {
   // Byte counts suffice: a Vietnamese letter with a mark is a 2- or 3-byte sequence, so
-  // its lead byte (0xC3..0xE1) stands for it.
-  // One table lookup and add a byte: ASCII letters count in the low 32 bits, lead
-  // bytes in the high ones; chunks of 1 GiB keep the low count from overflowing.
+  // its lead byte (0xC3..0xE1) stands for it. One table lookup and add a byte: ASCII
+  // letters count in the low 32 bits, lead bytes in the high ones; chunks of 1 GiB keep
+  // the low count from overflowing.
   static constexpr std::array<uint64_t, 256> kCount = [] {
     std::array<uint64_t, 256> t{};
     for (unsigned c = 0; c < 256; ++c)

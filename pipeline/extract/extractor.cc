@@ -147,7 +147,7 @@ class DocumentRun {
     record_.document = ReadDocumentInfo(text_, tree_, rules_, ex_.deadlines(), mode_);
     // A ministry's "đề nghị" to provincial People's Committees is a request: they are not
     // under it.
-    if (record_.document.issuer && RE2::PartialMatch(*record_.document.issuer, Re(P("role.central_issuer"))))
+    if (IssuedCentrally())
       for (AgencyMention& m : mentions_)
         if (RE2::PartialMatch(m.text, Re(P("role.local_government")))) m.outside = true;
     dates_.document_date = record_.document.date;
@@ -174,6 +174,20 @@ class DocumentRun {
 
  private:
   std::string_view Text(Range r) const { return std::string_view(text_.text).substr(r.begin, r.size()); }
+
+  // Whether a ministry or one of its departments issued the document: its issuer, or,
+  // when that was not read (a scan whose e-signature stamp stands above it), one of the
+  // header lines before the body.
+  bool IssuedCentrally() const {
+    const RE2& central = Re(P("role.central_issuer"));
+    if (record_.document.issuer) return RE2::PartialMatch(*record_.document.issuer, central);
+    for (int id : tree_.node(tree_.root()).children) {
+      const segment::Node& n = tree_.node(id);
+      if (n.in_body) break;
+      if (n.kind == segment::NodeKind::kHeaderLine && RE2::PartialMatch(Text(n.line), central)) return true;
+    }
+    return false;
+  }
 
   const RE2& Re(size_t pattern) const {
     const ruleset::Pattern& p = *patterns_[pattern];

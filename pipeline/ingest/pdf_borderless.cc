@@ -63,6 +63,13 @@ Column ColumnVocabulary::Classify(std::string_view cell) const {
     if (Whole(n.pattern, cell)) return n.column;
   return Column::kNone;
 }
+bool ColumnVocabulary::Names(std::string_view cell, Column column) const {
+  size_t last = columns_.size();
+  while (last > 0 && columns_[last - 1].column != column) --last;
+  for (size_t i = 0; i < last; ++i)
+    if (Whole(columns_[i].pattern, cell)) return columns_[i].column == column;
+  return false;
+}
 bool ColumnVocabulary::IsRowNumber(std::string_view cell) const { return Whole(row_number_, cell); }
 bool ColumnVocabulary::IsSectionLabel(std::string_view cell) const { return Whole(section_label_, cell); }
 bool ColumnVocabulary::IsColumnNumber(std::string_view cell) const { return Whole(column_number_, cell); }
@@ -71,6 +78,7 @@ namespace {
 
 constexpr size_t kMaxHeaderLines = 3;
 constexpr size_t kMaxHeaderWords = 8;  // words in one piece of a header line
+constexpr size_t kMaxIndexWords = 3;   // words of the index column's name ("Số thứ tự")
 constexpr double kPieceGap = 0.5;      // x type size: a wider gap between words parts pieces
 constexpr double kHeaderPitch = 1.8;   // x type size between the baselines of a header's lines
 constexpr double kRowGap = 2.0;        // x type size between baselines: the table has ended
@@ -155,6 +163,7 @@ struct LineInfo {
   size_t longest = 0;  // words in its longest piece
   bool label = false;  // first word: a row number, section label or column number
   bool section = false;
+  bool index = false;  // first piece: the index column's name ("STT")
 };
 
 struct Header {
@@ -181,6 +190,9 @@ class Finder {
       const std::string& first = l.words.front()->text;
       in.section = vocab_.IsSectionLabel(first);
       in.label = in.section || vocab_.IsRowNumber(first) || vocab_.IsColumnNumber(first);
+      const Piece& p = in.pieces.front();
+      in.index = !in.label && p.to - p.from <= kMaxIndexWords &&
+                 vocab_.Names(Join(l, p.from, p.to), Column::kIndex);
     }
   }
 
@@ -213,7 +225,10 @@ class Finder {
     std::optional<Header> best;
     for (size_t s = i; s < i + kMaxHeaderLines && s < lines_.size(); ++s)
       for (size_t k = 1; k <= kMaxHeaderLines && s + k <= lines_.size(); ++k) {
-        std::optional<Header> h = ReadHeader(s, k);
+        // The index column's name starts one of the band's lines: a cheap test first.
+        bool index = false;
+        for (size_t j = s; j < s + k; ++j) index = index || info_[j].index;
+        std::optional<Header> h = index ? ReadHeader(s, k) : std::nullopt;
         if (!h) {
           if (k == 1 && (info_[s].label || info_[s].longest > kMaxHeaderWords)) break;
           continue;

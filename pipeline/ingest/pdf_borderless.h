@@ -88,6 +88,8 @@ class ColumnVocabulary {
 
   // Each against one whole cell, as written (single spaces between words).
   Column Classify(std::string_view cell) const;      // "Cơ quan chủ trì" -> kLead
+  // Classify(cell) == column, running only the patterns up to the last of that kind.
+  bool Names(std::string_view cell, Column column) const;
   bool IsRowNumber(std::string_view cell) const;     // "1", "2.3"
   bool IsSectionLabel(std::string_view cell) const;  // "I", "II.", "A"
   bool IsColumnNumber(std::string_view cell) const;  // "(1)"

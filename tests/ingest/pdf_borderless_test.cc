@@ -111,7 +111,11 @@ TEST(ColumnVocabularyTest, NamesWholeCells) {
       {"Kết quả/sản phẩm", Column::kProduct}, {"ỦY BAN NHÂN DÂN", Column::kNone},
       {"Nơi nhận:", Column::kNone},
   };
-  for (const Case& c : cases) EXPECT_EQ(Vocabulary()->Classify(c.cell), c.expected) << c.cell;
+  for (const Case& c : cases) {
+    EXPECT_EQ(Vocabulary()->Classify(c.cell), c.expected) << c.cell;
+    EXPECT_EQ(Vocabulary()->Names(c.cell, Column::kIndex), c.expected == Column::kIndex) << c.cell;
+    EXPECT_EQ(Vocabulary()->Names(c.cell, Column::kLead), c.expected == Column::kLead) << c.cell;
+  }
   EXPECT_TRUE(Vocabulary()->IsRowNumber("12"));
   EXPECT_TRUE(Vocabulary()->IsSectionLabel("II."));
   EXPECT_TRUE(Vocabulary()->IsColumnNumber("(3)"));

@@ -101,7 +101,10 @@ std::vector<VLine> Lines(const Page& page) {
     if (b.rotated) continue;
     for (const Line& l : b.lines)
       for (const Word& w : l.words)
-        if (!w.text.empty()) words.push_back(&w);
+        // Non-finite coordinates (a damaged PDF) would break the sorts.
+        if (!w.text.empty() && std::isfinite(w.base) && std::isfinite(w.x0) && std::isfinite(w.x1) &&
+            std::isfinite(w.y0) && std::isfinite(w.y1) && std::isfinite(w.size))
+          words.push_back(&w);
   }
   std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
     return a->base != b->base ? a->base < b->base : a->x0 < b->x0;
@@ -395,6 +398,15 @@ class Finder {
       }
     }
     std::sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) { return a.x < b.x; });
+    // River test in log time: spans by start, with the furthest end reached so far.
+    std::sort(spans.begin(), spans.end());
+    std::vector<double> reach(spans.size());
+    for (size_t i = 0; i < spans.size(); ++i) reach[i] = std::max(spans[i].second, i ? reach[i - 1] : -1e18);
+    auto river = [&](double edge) {
+      size_t n = static_cast<size_t>(std::lower_bound(spans.begin(), spans.end(), std::make_pair(edge - 0.3, -1e18)) -
+                                     spans.begin());
+      return n == 0 || reach[n - 1] <= edge - kRiver;
+    };
     struct Candidate {
       double edge;
       size_t support;
@@ -409,12 +421,9 @@ class Finder {
       double edge = starts[a].x;
       a = b;
       if (support < 2) continue;
-      bool river = std::none_of(spans.begin(), spans.end(), [&](const std::pair<double, double>& s) {
-        return s.first < edge - 0.3 && s.second > edge - kRiver;
-      });
       bool cuts_leaf = std::any_of(h.leaves.begin(), h.leaves.end(),
                                    [&](const Piece& p) { return p.x0 + kSame < edge && edge < p.x1 - kSame; });
-      if (river && !cuts_leaf) candidates.push_back({edge, support});
+      if (!cuts_leaf && river(edge)) candidates.push_back({edge, support});
     }
     double size = lines_[from < end ? from : h.first].size;
     std::vector<double> cuts;
@@ -449,9 +458,8 @@ class Finder {
   }
 
   // The middle of the widest stretch of [lo, hi] that no word covers (centred cells),
-  // or of [lo, hi] when words cover all of it.
-  static double EmptiestX(std::vector<std::pair<double, double>> spans, double lo, double hi) {
-    std::sort(spans.begin(), spans.end());
+  // or of [lo, hi] when words cover all of it. `spans`: the words' [x0, x1], by x0.
+  static double EmptiestX(const std::vector<std::pair<double, double>>& spans, double lo, double hi) {
     double best_lo = lo, best_hi = lo, at = lo;
     for (const auto& [a, b] : spans) {
       if (b <= at) continue;

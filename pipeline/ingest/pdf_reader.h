@@ -16,14 +16,17 @@
 // right), lines rebuilt from word boxes with a blank line between visibly separate
 // blocks, running headers, footers and page numbers removed, footnote zones moved
 // after the page's body, line-final hyphens kept ("57-\nNQ/TW": lines are not joined
-// here, normalize unwraps them), ligatures expanded. Decomposed diacritics are left for
-// normalize's NFC.
+// here, normalize unwraps them), ligatures expanded, task tables written one row a line
+// with cells joined by " | " (ruled grids, pdf_table.h; and, when
+// options.table_columns is set, tables drawn without ruling lines, pdf_borderless.h).
+// Decomposed diacritics are left for normalize's NFC.
 //
 // Provenance: DecodedText::to_source stays EMPTY for a PDF. There is no byte of the
 // file behind a character of the text layer (content streams are compressed and glyph
 // codes go through font maps), so offsets into the file would be meaningless. Instead
-// page_starts gives the page of every byte and `boxes` holds one Box per emitted line (one per cell for the rows of a table)
-// (page, position in points from the page's top-left, height, dominant font size),
+// page_starts gives the page of every byte and `boxes` holds one Box per emitted line
+// (one per cell for the rows of a table) (page, position in points from the page's
+// top-left, height, dominant font size),
 // in text order; every non-newline byte of `text` lies in exactly one box.
 //
 // Text layers that cannot be trusted never flow into the text:

@@ -8,6 +8,7 @@
 
 #include "pipeline/common/time_budget.h"
 #include "pipeline/common/sha256.h"
+#include "pipeline/ingest/pdf_borderless.h"
 #include "pipeline/segment/segmenter.h"
 
 namespace notices {
@@ -125,6 +126,11 @@ Result<Pipeline> Pipeline::Create(std::shared_ptr<const ruleset::RuleSet> rules,
                                   PipelineOptions options) {
   auto extractor = extract::Extractor::Create(rules);
   if (!extractor) return extractor.error();
+  if (!options.pdf.table_columns) {
+    auto columns = ingest::pdf::ColumnVocabulary::Create(rules);
+    if (!columns) return columns.error();
+    options.pdf.table_columns = std::move(columns).value();
+  }
   Pipeline p;
   p.rules_ = std::move(rules);
   p.extractor_ = std::make_shared<const extract::Extractor>(std::move(extractor).value());

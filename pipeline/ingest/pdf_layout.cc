@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "pipeline/common/utf8.h"
+#include "pipeline/ingest/pdf_borderless.h"
 #include "pipeline/ingest/pdf_table.h"
 
 namespace notices::ingest::pdf {
@@ -98,17 +99,6 @@ int MarkerNumber(std::string_view s) {
 
 bool IsSuperscriptWord(const Word& w, const Geom& line) {
   return w.size <= line.size * 0.8 && w.base < line.base - line.size * 0.15 && IsMarkerText(w.text);
-}
-
-// A lone page number: "3", "- 3 -", "3/12".
-bool IsPageNumberText(std::string_view s) {
-  std::string core;
-  for (char c : s)
-    if (c != ' ' && c != '-') core.push_back(c);
-  size_t slash = core.find('/');
-  if (slash != std::string::npos)
-    return IsDigits(core.substr(0, slash)) && IsDigits(core.substr(slash + 1));
-  return IsDigits(core) && core.size() <= 4;
 }
 
 // Appends the text of words [from, end) of a line: superscript references glued.
@@ -645,6 +635,16 @@ std::string ToSuperscriptDigits(const std::string& s) {
   return out;
 }
 
+bool IsPageNumberText(std::string_view s) {
+  std::string core;
+  for (char c : s)
+    if (c != ' ' && c != '-') core.push_back(c);
+  size_t slash = core.find('/');
+  if (slash != std::string::npos)
+    return IsDigits(core.substr(0, slash)) && IsDigits(core.substr(slash + 1));
+  return IsDigits(core) && core.size() <= 4;
+}
+
 double BodyFontSize(const std::vector<Page>& pages) {
   std::map<long, size_t> sizes;
   for (const Page& p : pages)
@@ -659,19 +659,44 @@ double BodyFontSize(const std::vector<Page>& pages) {
 }
 
 void ComposeText(const std::vector<Page>& pages, const std::vector<bool>& text_pages,
-                 DecodedText& out, LayoutStats* stats, bool remove_margins) {
+                 DecodedText& out, LayoutStats* stats, bool remove_margins,
+                 const BorderlessOptions& borderless) {
   double body = BodyFontSize(pages);
   if (stats) stats->body_font_size = body;
-  // Ruled tables first: their cells must not count as page numbers or running lines.
+  // Tables first: their cells must not count as page numbers or running lines. The
+  // pages are copied only when a page has a table.
   std::vector<Page> untabled;
   std::vector<std::vector<PageTable>> tables(pages.size());
   const std::vector<Page>* src = &pages;
-  if (std::any_of(pages.begin(), pages.end(), [](const Page& p) { return p.rules.size() >= 6; })) {
-    untabled = pages;
-    for (size_t p = 0; p < untabled.size(); ++p) tables[p] = TakeTables(untabled[p]);
-    for (size_t p = 1; p < tables.size(); ++p) JoinSplitRow(tables[p - 1], tables[p]);
-    src = &untabled;
+  auto own = [&] {
+    if (src == &pages) {
+      untabled = pages;
+      src = &untabled;
+    }
+  };
+  BorderlessCarry carry;
+  bool any = false;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    if (pages[p].rules.size() >= 6) {
+      own();
+      tables[p] = TakeTables(untabled[p]);
+    }
+    bool search = borderless.vocabulary != nullptr &&
+                  (p >= borderless.pages.size() || borderless.pages[p]) &&
+                  (p >= text_pages.size() || text_pages[p]);
+    if (!search) {
+      carry.open = false;
+    } else if (std::vector<Rule> lines = BorderlessRules((*src)[p], *borderless.vocabulary, carry); !lines.empty()) {
+      own();
+      std::vector<PageTable> more = TakeTables(untabled[p], lines);
+      tables[p].insert(tables[p].end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      std::stable_sort(tables[p].begin(), tables[p].end(),
+                       [](const PageTable& a, const PageTable& b) { return a.y0 < b.y0; });
+    }
+    any = any || !tables[p].empty();
   }
+  if (any)
+    for (size_t p = 1; p < tables.size(); ++p) JoinSplitRow(tables[p - 1], tables[p]);
   DropMap drop = FindRunningLines(*src, text_pages, remove_margins, stats);
   if (out.page_starts.empty()) out.page_starts.push_back(out.text.size());
   Emitter em{out};

@@ -24,7 +24,9 @@
 //     number) is moved after the page's body: each footnote starts with its number as
 //     superscript digits, after a blank line.
 //   - Ruled tables (pdf_table.h) come out one row a line, cells joined by " | " (a
-//     row of one full-width cell without pipes), where the grid stands.
+//     row of one full-width cell without pipes), where the grid stands; so do the task
+//     tables drawn without ruling lines (pdf_borderless.h) when `borderless` gives the
+//     column vocabulary, on the pages it names. A row cut by a page break is joined.
 //   - Pages are separated by '\f'; a page not in `text_pages` (needs OCR) is empty.
 //   - Lines keep their line breaks and final hyphens ("57-\nNQ/TW"); normalize joins them.
 //
@@ -32,6 +34,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/ingest/decoded_text.h"
@@ -69,6 +72,14 @@ struct Page {
   std::vector<Rule> rules;  // ruled tables: pdf_table.h; empty when nothing is drawn
 };
 
+class ColumnVocabulary;  // pdf_borderless.h
+
+// Which pages to search for task tables drawn without ruling lines.
+struct BorderlessOptions {
+  const ColumnVocabulary* vocabulary = nullptr;  // null: none are sought
+  std::vector<bool> pages;                       // false: not searched; missing: searched
+};
+
 struct LayoutStats {
   int page_numbers_removed = 0;
   int running_lines_removed = 0;
@@ -85,7 +96,11 @@ double BodyFontSize(const std::vector<Page>& pages);
 // count as true. remove_margins false keeps page numbers and running lines (for the
 // typed words of scans, where a lone number at the top is the document's number).
 void ComposeText(const std::vector<Page>& pages, const std::vector<bool>& text_pages,
-                 DecodedText& out, LayoutStats* stats = nullptr, bool remove_margins = true);
+                 DecodedText& out, LayoutStats* stats = nullptr, bool remove_margins = true,
+                 const BorderlessOptions& borderless = {});
+
+// A lone page number: "3", "- 3 -", "3/12".
+bool IsPageNumberText(std::string_view s);
 
 // Digits 0-9 as superscript digits ("12" -> "¹²"); other characters unchanged.
 std::string ToSuperscriptDigits(const std::string& s);

@@ -549,6 +549,7 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
   }
   std::vector<std::string> poppler_messages = log.Take();
 
+  const std::vector<bool> layer_pages = text_pages;
   // OCR of the pages without a usable text layer: they join text_pages.
   Deadline deadline = options.ocr.time_budget_ms > 0
                           ? start + std::chrono::milliseconds(options.ocr.time_budget_ms)
@@ -590,7 +591,9 @@ Result<DecodedText> ReadPdf(std::string_view bytes, const PdfOptions& options, P
     return Error(ErrorCode::kPdfNoText, msg, JoinMessages(poppler_messages));
   }
 
-  pdf::ComposeText(pages, text_pages, out);
+  // Borderless task tables are sought on the text layer only: OCR's word boxes are too
+  // rough for column edges found to a point.
+  pdf::ComposeText(pages, text_pages, out, nullptr, true, {options.table_columns.get(), layer_pages});
   FinishOcrStep(ocr, out);
   if (!garbled_pages.empty())
     out.warnings.push_back("pdf_garbled_pages: page(s) " + PageList(garbled_pages) +

@@ -16,14 +16,17 @@
 // right), lines rebuilt from word boxes with a blank line between visibly separate
 // blocks, running headers, footers and page numbers removed, footnote zones moved
 // after the page's body, line-final hyphens kept ("57-\nNQ/TW": lines are not joined
-// here, normalize unwraps them), ligatures expanded. Decomposed diacritics are left for
-// normalize's NFC.
+// here, normalize unwraps them), ligatures expanded, task tables written one row a line
+// with cells joined by " | " (ruled grids, pdf_table.h; and, when
+// options.table_columns is set, tables drawn without ruling lines, pdf_borderless.h).
+// Decomposed diacritics are left for normalize's NFC.
 //
 // Provenance: DecodedText::to_source stays EMPTY for a PDF. There is no byte of the
 // file behind a character of the text layer (content streams are compressed and glyph
 // codes go through font maps), so offsets into the file would be meaningless. Instead
-// page_starts gives the page of every byte and `boxes` holds one Box per emitted line (one per cell for the rows of a ruled table)
-// (page, position in points from the page's top-left, height, dominant font size),
+// page_starts gives the page of every byte and `boxes` holds one Box per emitted line
+// (one per cell for the rows of a table) (page, position in points from the page's
+// top-left, height, dominant font size),
 // in text order; every non-newline byte of `text` lies in exactly one box.
 //
 // Text layers that cannot be trusted never flow into the text:
@@ -85,6 +88,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,10 +99,18 @@
 
 namespace notices::ingest {
 
+namespace pdf {
+class ColumnVocabulary;  // pdf_borderless.h
+}
+
 struct PdfOptions {
   std::string password;   // --password, for encrypted PDFs (owner or user password)
   int max_pages = 2000;   // more pages: kPdfTooManyPages
   OcrOptions ocr;         // when pages are OCRed (kAuto), language, dpi, threads, budget
+  // The column names of task tables (pdf::ColumnVocabulary::Create(rules); Pipeline sets
+  // it): task tables drawn without ruling lines are read on the pages of the text layer
+  // (pdf_borderless.h). Null: only ruled tables are read.
+  std::shared_ptr<const pdf::ColumnVocabulary> table_columns;
 };
 
 enum class PdfPageKind {

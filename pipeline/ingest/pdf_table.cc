@@ -201,11 +201,13 @@ PageTable Read(const Grid& g, std::vector<Placed>& words) {
 
 }  // namespace
 
-std::vector<PageTable> TakeTables(Page& page) {
+std::vector<PageTable> TakeTables(Page& page) { return TakeTables(page, page.rules); }
+
+std::vector<PageTable> TakeTables(Page& page, const std::vector<Rule>& rules) {
   std::vector<PageTable> out;
-  if (page.rules.size() < 6) return out;
+  if (rules.size() < 6) return out;
   std::vector<Seg> h, v;
-  for (const Rule& r : page.rules) {
+  for (const Rule& r : rules) {
     if (std::fabs(r.y1 - r.y0) <= kSnap) h.push_back({(r.y0 + r.y1) / 2, std::min(r.x0, r.x1), std::max(r.x0, r.x1)});
     else if (std::fabs(r.x1 - r.x0) <= kSnap) v.push_back({(r.x0 + r.x1) / 2, std::min(r.y0, r.y1), std::max(r.y0, r.y1)});
   }

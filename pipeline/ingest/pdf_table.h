@@ -57,5 +57,8 @@ struct PageTable {
 // page.blocks (emptied lines and blocks are removed) and returns the tables, top to
 // bottom. Pages without rules are left as they are.
 std::vector<PageTable> TakeTables(Page& page);
+// The same with the grids drawn by `rules` instead of page.rules: the lines that
+// BorderlessRules (pdf_borderless.h) builds for a table drawn without them.
+std::vector<PageTable> TakeTables(Page& page, const std::vector<Rule>& rules);
 
 }  // namespace notices::ingest::pdf

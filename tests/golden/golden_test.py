@@ -83,9 +83,15 @@ class GoldenTest(unittest.TestCase):
         self.assertIn("does-not-exist.txt", missing["error"]["message"])
 
     def test_pdf_and_text_forms_give_the_same_tasks(self):
-        """Every sample that exists as text and as PDF: same tasks, field by field."""
-        pairs = [n[:-4] for n in sample_names() if n.endswith(".pdf") and os.path.exists(os.path.join(SAMPLES, n[:-4] + ".txt"))]
+        """Every sample that exists as text and as PDF (X.pdf, and X.borderless.pdf: its task
+        table drawn without ruling lines): same tasks, field by field."""
+        pairs = []
+        for n in sample_names():
+            stem = n[:-len(".borderless.pdf")] if n.endswith(".borderless.pdf") else n[:-4]
+            if n.endswith(".pdf") and os.path.exists(os.path.join(SAMPLES, stem + ".txt")):
+                pairs.append((stem + ".txt", n))
         self.assertGreaterEqual(len(pairs), 2)
+        self.assertGreaterEqual(sum(p.endswith(".borderless.pdf") for _, p in pairs), 3)
 
         def fields(record):
             out = []
@@ -95,14 +101,14 @@ class GoldenTest(unittest.TestCase):
                 out.append((t["section"], t["text"], names, d.get("due"), d.get("kind"), d.get("before")))
             return out
 
-        for stem in pairs:
-            r = extract(["samples/" + stem + ".txt", "samples/" + stem + ".pdf"])
+        for text_name, pdf_name in pairs:
+            r = extract(["samples/" + text_name, "samples/" + pdf_name])
             text_record, pdf_record = (json.loads(l) for l in r.stdout.decode("utf-8").splitlines())
-            self.assertEqual(fields(pdf_record), fields(text_record), stem)
-            self.assertTrue(all(t["page"] for t in pdf_record["tasks"]), f"{stem}: PDF tasks carry their page")
+            self.assertEqual(fields(pdf_record), fields(text_record), pdf_name)
+            self.assertTrue(all(t["page"] for t in pdf_record["tasks"]), f"{pdf_name}: PDF tasks carry their page")
             cells = [c for t in pdf_record["tasks"] for c in t.get("cells", [])]
             self.assertTrue(all(c.get("page") and len(c.get("box", [])) == 4 for c in cells),
-                            f"{stem}: PDF table cells carry their page and box")
+                            f"{pdf_name}: PDF table cells carry their page and box")
 
     def test_layout_and_text_forms_give_the_same_tasks(self):
         """X.layout.txt (`pdftotext -layout X.pdf`) against X.txt: the same tasks, in the same

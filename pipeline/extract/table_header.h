@@ -9,7 +9,8 @@
 //
 // A row reaches extraction as one line of normalized text whose cells are joined by
 // " | " (text files, Markdown tables written by converters, the rows that the PDF reader
-// rebuilds from ruled grids, pipeline/ingest/pdf_table.h, and the rows that normalize
+// rebuilds from ruled grids, pipeline/ingest/pdf_table.h, and from borderless tables,
+// pipeline/ingest/pdf_borderless.h, and the rows that normalize
 // rebuilds from the column layout of `pdftotext -layout`,
 // pipeline/normalize/layout_table.h). A pipe separates cells when it stands at the line's
 // edge or between spaces, as normalize decides (pipeline/normalize/layout.cc).

@@ -8,26 +8,13 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/pipeline.h"
+#include "tests/common/pipeline_test_util.h"
 
 namespace notices {
 namespace {
 
-const Pipeline& SharedPipeline() {
-  static const Pipeline* p = [] {
-    auto rules = ruleset::RuleSet::Builtin();
-    EXPECT_TRUE(rules) << rules.error().message;
-    auto pipeline = Pipeline::Create(rules.value(), {});
-    EXPECT_TRUE(pipeline) << pipeline.error().message;
-    return new Pipeline(std::move(pipeline).value());
-  }();
-  return *p;
-}
-
-std::string Names(const std::vector<Agency>& v) {
-  std::string out;
-  for (const Agency& a : v) out += (out.empty() ? "" : "; ") + a.name;
-  return out;
-}
+using testing::JoinNames;
+using testing::SharedPipeline;
 
 // A task as the test reads it: its text's start, its roles, its due date.
 struct Want {
@@ -95,8 +82,8 @@ TEST(Extractor, DocumentLevelRules) {
       const Task& t = r.tasks[i];
       const Want& w = c.tasks[i];
       EXPECT_EQ(t.text.rfind(w.starts, 0), 0u) << t.text;
-      EXPECT_EQ(Names(t.lead), w.lead) << t.text;
-      EXPECT_EQ(Names(t.requested), w.requested) << t.text;
+      EXPECT_EQ(JoinNames(t.lead), w.lead) << t.text;
+      EXPECT_EQ(JoinNames(t.requested), w.requested) << t.text;
       EXPECT_EQ(t.deadline && t.deadline->due ? t.deadline->due->ToString() : "", w.due) << t.text;
     }
   }

@@ -8,26 +8,13 @@
 #include <vector>
 
 #include "pipeline/pipeline.h"
+#include "tests/common/pipeline_test_util.h"
 
 namespace notices {
 namespace {
 
-const Pipeline& SharedPipeline() {
-  static const Pipeline* p = [] {
-    auto rules = ruleset::RuleSet::Builtin();
-    EXPECT_TRUE(rules) << rules.error().message;
-    auto pipeline = Pipeline::Create(rules.value(), {});
-    EXPECT_TRUE(pipeline) << pipeline.error().message;
-    return new Pipeline(std::move(pipeline).value());
-  }();
-  return *p;
-}
-
-std::string Names(const std::vector<Agency>& agencies) {
-  std::string out;
-  for (const Agency& a : agencies) out += (out.empty() ? "" : "; ") + a.name;
-  return out;
-}
+using testing::JoinNames;
+using testing::SharedPipeline;
 
 // One expected task: its text starts with `start`.
 struct Want {
@@ -103,9 +90,9 @@ TEST(TableExtractorTest, RowsBecomeTasks) {
       const Want& w = c.tasks[k];
       SCOPED_TRACE(c.name + ": " + t.text);
       EXPECT_EQ(t.text.substr(0, w.start.size()), w.start);
-      EXPECT_EQ(Names(t.lead), w.lead);
-      EXPECT_EQ(Names(t.coordinate), w.coordinate);
-      EXPECT_EQ(Names(t.requested), w.requested);
+      EXPECT_EQ(JoinNames(t.lead), w.lead);
+      EXPECT_EQ(JoinNames(t.coordinate), w.coordinate);
+      EXPECT_EQ(JoinNames(t.requested), w.requested);
       std::string due = t.deadline && t.deadline->due ? t.deadline->due->ToString() : "";
       EXPECT_EQ(due, w.due);
       EXPECT_EQ(t.product.value_or(""), w.product);

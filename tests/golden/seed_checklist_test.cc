@@ -3,20 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/pipeline.h"
+#include "tests/common/pipeline_test_util.h"
 
 namespace notices {
 namespace {
 
-const Pipeline& SharedPipeline() {
-  static const Pipeline* p = [] {
-    auto rules = ruleset::RuleSet::Builtin();
-    EXPECT_TRUE(rules) << rules.error().message;
-    auto pipeline = Pipeline::Create(rules.value(), {});
-    EXPECT_TRUE(pipeline) << pipeline.error().message;
-    return new Pipeline(std::move(pipeline).value());
-  }();
-  return *p;
-}
+using testing::SharedPipeline;
 
 std::vector<std::string> Names(const std::vector<Agency>& v) {
   std::vector<std::string> out;

@@ -44,13 +44,9 @@ std::string ReadFile(const std::string& path) {
 
 std::shared_ptr<const notices::ingest::pdf::ColumnVocabulary> Vocabulary();
 
-// /0: ReadPdf's defaults; /1: with the column vocabulary, as Pipeline reads PDFs (the
-// pages are searched for borderless task tables).
-void BM_ReadPdf(benchmark::State& state) {
-  std::vector<std::string> bytes;
-  for (const std::string& f : Files()) bytes.push_back(ReadFile(f));
-  notices::ingest::PdfOptions options;
-  if (state.range(0) == 1) options.table_columns = Vocabulary();
+// Reads every PDF of `bytes` per iteration; returns the pages read in all.
+size_t ReadAll(benchmark::State& state, const std::vector<std::string>& bytes,
+               const notices::ingest::PdfOptions& options) {
   size_t pages = 0;
   for (auto _ : state) {
     for (const std::string& b : bytes) {
@@ -59,6 +55,17 @@ void BM_ReadPdf(benchmark::State& state) {
       benchmark::DoNotOptimize(r);
     }
   }
+  return pages;
+}
+
+// /0: ReadPdf's defaults; /1: with the column vocabulary, as Pipeline reads PDFs (the
+// pages are searched for borderless task tables).
+void BM_ReadPdf(benchmark::State& state) {
+  std::vector<std::string> bytes;
+  for (const std::string& f : Files()) bytes.push_back(ReadFile(f));
+  notices::ingest::PdfOptions options;
+  if (state.range(0) == 1) options.table_columns = Vocabulary();
+  size_t pages = ReadAll(state, bytes, options);
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ReadPdf)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
@@ -74,14 +81,7 @@ void BM_ReadPdfBorderless(benchmark::State& state) {
     bytes.push_back(ReadFile(std::string(NOTICES_SAMPLES_DIR) + "/" + name + ".borderless.pdf"));
   notices::ingest::PdfOptions options;
   if (state.range(0) == 1) options.table_columns = Vocabulary();
-  size_t pages = 0;
-  for (auto _ : state) {
-    for (const std::string& b : bytes) {
-      auto r = notices::ingest::ReadPdf(b, options);
-      if (r) pages += static_cast<size_t>(*r->page_count);
-      benchmark::DoNotOptimize(r);
-    }
-  }
+  size_t pages = ReadAll(state, bytes, options);
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
   state.counters["s/page"] = benchmark::Counter(static_cast<double>(pages),
                                                 benchmark::Counter::kIsRate | benchmark::Counter::kInvert);

@@ -68,6 +68,7 @@ class Pipeline {
  private:
   Pipeline() = default;
   std::shared_ptr<const ruleset::RuleSet> rules_;
+  std::shared_ptr<const normalize::Normalizer> normalizer_;
   std::shared_ptr<const extract::Extractor> extractor_;
   PipelineOptions options_;
 };

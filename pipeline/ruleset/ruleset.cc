@@ -692,6 +692,10 @@ const RE2& Pattern::Compile(Lazy& lazy) const {
   return *lazy.re;
 }
 
+void RuleSet::CompilePatterns() const {
+  for (const std::unique_ptr<Pattern>& p : patterns_) p->regex();
+}
+
 std::string Pattern::set_source(bool folded) const {
   return (case_sensitive_ ? "" : "(?i)") + (folded ? folded_source_ : source_);
 }

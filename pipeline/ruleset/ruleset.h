@@ -207,6 +207,12 @@ class RuleSet {
   // fall back to the patterns one by one.
   const RE2::Set* MatchSet(std::span<const std::string_view> names) const;
 
+  // Compiles every pattern's exact form now rather than on first use (thread-safe, done
+  // once). Pipeline::Create calls it so that the first document of a batch is not
+  // charged, against its --timeout, for compiling rules it did not cause. The folded
+  // forms stay lazy: only OCR'd text uses them, and OCR costs far more.
+  void CompilePatterns() const;
+
  private:
   friend class Loader;
   std::vector<std::unique_ptr<Pattern>> patterns_;

@@ -2,7 +2,6 @@
 #include "pipeline/common/utf8.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -20,7 +19,9 @@ size_t CountStarts(const char* p, size_t n) {
     std::memcpy(&w, p + i, 8);
     // Bit 7 of a byte is set here when the byte's bit 7 is 1 and its bit 6 is 0.
     uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
-    count += 8 - static_cast<size_t>(std::popcount(cont));
+    // One bit per byte: the multiply sums the eight bytes into the top one (std::popcount
+    // would call libgcc here, as the build does not assume the POPCNT instruction).
+    count += 8 - static_cast<size_t>(((cont >> 7) * 0x0101010101010101ull) >> 56);
   }
   for (; i < n; ++i) count += !IsCont(static_cast<unsigned char>(p[i]));
   return count;

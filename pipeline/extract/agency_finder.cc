@@ -44,14 +44,14 @@ Result<AgencyFinder> AgencyFinder::Create(std::shared_ptr<const ruleset::RuleSet
 }
 
 std::vector<AgencyMention> AgencyFinder::FindAll(std::string_view text, Range range,
-                                                 MatchMode mode) const {
+                                                 MatchMode mode, bool ocr) const {
   std::vector<AgencyMention> out;
   range.end = std::min(range.end, text.size());
   range.begin = std::min(range.begin, range.end);
   if (range.begin == range.end) return out;
   thread_local agency::KeyText key;  // reused: its buffers keep their capacity across calls
   bool folded = mode == MatchMode::kFolded;
-  agency::BuildKey(text, range, folded, key);
+  agency::BuildKey(text, range, folded, key, ocr);
   agency::ParseMentions(impl_->vocab, *impl_->person, text, key, folded, range.end, out);
   return out;
 }

@@ -100,7 +100,10 @@ class AgencyFinder {
   static Result<AgencyFinder> Create(std::shared_ptr<const ruleset::RuleSet> rules);
 
   // `range` is clamped to `text`. Never fails; any UTF-8 gives some (maybe no) mentions.
-  std::vector<AgencyMention> FindAll(std::string_view text, Range range, MatchMode mode) const;
+  // `ocr`: the text came from OCR, whose stray dots inside names are read as spaces
+  // ("Sở Khoa học và Công.nghệ"; agency_key.h).
+  std::vector<AgencyMention> FindAll(std::string_view text, Range range, MatchMode mode,
+                                     bool ocr = false) const;
 
   // The canonical name for a name as written, or "" when unknown ("Sở KH&CN" ->
   // "Sở Khoa học và Công nghệ"). Used by eval to compare gold names. It is the name

@@ -82,9 +82,19 @@ const CharTable& Table() {
   return table;
 }
 
+// Whether the '.' just before text[i] is an OCR speck: a lowercase letter follows, after
+// at most one space.
+bool StrayDot(std::string_view text, size_t i, size_t end, const CharTable& table) {
+  if (i < end && text[i] == ' ') ++i;
+  if (i >= end) return false;
+  std::string_view view = text.substr(0, end);
+  char32_t c = DecodeUtf8(view, i);
+  return c < kTableEnd && (table.bits[c] & kIsLower);
+}
+
 }  // namespace
 
-void BuildKey(std::string_view text, Range range, bool folded, KeyText& out) {
+void BuildKey(std::string_view text, Range range, bool folded, KeyText& out, bool ocr) {
   const CharTable& table = Table();
   const std::array<Encoded, kTableEnd>& shown = folded ? table.folded : table.lower;
   if (range.end > text.size()) range.end = text.size();
@@ -152,6 +162,14 @@ void BuildKey(std::string_view text, Range range, bool folded, KeyText& out) {
     if (bits & kIsSpace) {
       if (bits & kIsBreak) pending_break = true;
       if (!suppress_space && !pending_space) {
+        pending_space = true;
+        pending_src = at;
+      }
+      prev_lower = false;
+      continue;
+    }
+    if (ocr && c == '.' && prev_word && StrayDot(text, i, range.end, table)) {
+      if (!pending_space) {
         pending_space = true;
         pending_src = at;
       }

@@ -15,7 +15,11 @@
 //     becomes '-': "KH & CN" == "KH&CN", "Văn hóa ,Thể thao" == "Văn hóa, Thể thao";
 //   - glued words: a lowercase letter followed by an uppercase one gets a space between
 //     them ("BộTài chính" -> "bộ tài chính");
-//   - folded mode: marks removed and đ -> d (normalize::FoldDiacritics).
+//   - folded mode: marks removed and đ -> d (normalize::FoldDiacritics);
+//   - OCR'd text (`ocr`): a '.' right after a letter and before a lowercase letter, with
+//     at most one space between, is a stray speck OCR read as a dot and becomes a space
+//     ("Công.nghệ", "Thủ. tướng" -> "công nghệ", "thủ tướng"). A sentence starts with a
+//     capital, so a real full stop is not taken; typed text keeps every '.'.
 //
 // Per key byte, `flags` says whether it belongs to a word character (letter or digit),
 // starts a word, came from an uppercase letter, or stands where the text had a line
@@ -61,7 +65,7 @@ struct KeyText {
 };
 
 // Makes `out` the key of text[range] (its buffers are reused).
-void BuildKey(std::string_view text, Range range, bool folded, KeyText& out);
+void BuildKey(std::string_view text, Range range, bool folded, KeyText& out, bool ocr = false);
 
 // The key of a whole string (vocabulary entries, tests).
 std::string KeyOf(std::string_view text, bool folded);

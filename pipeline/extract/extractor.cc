@@ -137,10 +137,11 @@ class DocumentRun {
     if (mode_ == MatchMode::kFolded)
       record_.warnings.push_back("no_diacritics: the text has no Vietnamese diacritics; rules matched without them");
     for (const normalize::Block& b : text_.blocks) {
-      auto found = ex_.agencies().FindAll(text_.text, b.range, mode_);
-      if (options_.ocr_tolerant && mode_ == MatchMode::kExact)
+      const bool ocr = options_.ocr_tolerant;
+      auto found = ex_.agencies().FindAll(text_.text, b.range, mode_, ocr);
+      if (ocr && mode_ == MatchMode::kExact)
         found = MergeTolerant(std::move(found),
-                              ex_.agencies().FindAll(text_.text, b.range, MatchMode::kFolded));
+                              ex_.agencies().FindAll(text_.text, b.range, MatchMode::kFolded, ocr));
       mentions_.insert(mentions_.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
     }

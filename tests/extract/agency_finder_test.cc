@@ -36,6 +36,7 @@ struct Case {
   std::string_view text;
   std::vector<Want> want;
   MatchMode mode = MatchMode::kExact;
+  bool ocr = false;  // the text came from OCR
 };
 
 constexpr bool kColl = true;
@@ -54,7 +55,7 @@ std::string Show(const std::vector<AgencyMention>& ms) {
 void RunCases(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     std::string text = normalize::CanonicalForm(c.text);
-    std::vector<AgencyMention> got = Finder().FindAll(text, {0, text.size()}, c.mode);
+    std::vector<AgencyMention> got = Finder().FindAll(text, {0, text.size()}, c.mode, c.ocr);
     SCOPED_TRACE("text: " + text + "\ngot:\n" + Show(got));
     ASSERT_EQ(got.size(), c.want.size());
     size_t last_end = 0;
@@ -466,6 +467,28 @@ TEST(AgencyFinderTest, CanonicalOfWrittenNames) {
   for (const CanonicalCase& c : cases) EXPECT_EQ(Finder().Canonical(c.written), c.canonical) << c.written;
 }
 
+// OCR reads specks as dots inside words ("Công.nghệ", "Thủ. tướng"; the scan of seed-000).
+// In OCR'd text such a dot does not end the name; a full stop before a capital does, and
+// typed text keeps its dots.
+TEST(AgencyFinderTest, OcrStrayDotsInsideNames) {
+  constexpr bool kOcr = true;
+  RunCases({
+      {"Sở Khoa học và Công.nghệ cần tiếp tục",
+       {{"Sở Khoa học và Công nghệ", "Sở Khoa học và Công.nghệ"}}, MatchMode::kExact, kOcr},
+      {"của Chính phủ, Thủ. tướng Chính phủ và UBND tỉnh",
+       {{"Chính phủ", "Chính phủ"}, {"Thủ tướng Chính phủ", "Thủ. tướng Chính phủ"}, {"Ủy ban nhân dân tỉnh", "UBND tỉnh"}},
+       MatchMode::kExact, kOcr},
+      {"So Khoa hoc va Cong.nghe chu tri",
+       {{"Sở Khoa học và Công nghệ", "So Khoa hoc va Cong.nghe"}}, MatchMode::kFolded, kOcr},
+      // A full stop before a capital ends the sentence, OCR or not.
+      {"giao Sở Tài chính. Sở Y tế phối hợp",
+       {{"Sở Tài chính", "Sở Tài chính"}, {"Sở Y tế", "Sở Y tế"}}, MatchMode::kExact, kOcr},
+      // Typed text: the dot stays a dot; the name ends there, as an unknown body.
+      {"Sở Khoa học và Công.nghệ cần tiếp tục",
+       {{"Sở Khoa học và Công", "Sở Khoa học và Công", false, kUnknown}}, MatchMode::kExact},
+  });
+}
+
 TEST(AgencyKeyTest, WritingVariantsCollapse) {
   struct KeyCase {
     std::string_view text, key;
@@ -479,6 +502,26 @@ TEST(AgencyKeyTest, WritingVariantsCollapse) {
       {"ĐOÀN", "doan", true},
   };
   for (const KeyCase& c : cases) EXPECT_EQ(agency::KeyOf(c.text, c.folded), c.key) << c.text;
+}
+
+TEST(AgencyKeyTest, OcrDotsBeforeALowercaseLetterBecomeSpaces) {
+  struct OcrCase {
+    std::string_view text, key;
+  } cases[] = {
+      {"Công.nghệ", "công nghệ"},
+      {"Thủ. tướng", "thủ tướng"},
+      {"chính. Sở", "chính. sở"},    // a capital follows: a full stop
+      {"năm 2026.", "năm 2026."},    // nothing follows
+      {"Thủ.  tướng", "thủ. tướng"},  // two spaces: not a speck inside a word
+      {"v.v.", "v v."},
+  };
+  for (const OcrCase& c : cases) {
+    agency::KeyText k;
+    agency::BuildKey(c.text, {0, c.text.size()}, /*folded=*/false, k, /*ocr=*/true);
+    EXPECT_EQ(k.key(), c.key) << c.text;
+    agency::BuildKey(c.text, {0, c.text.size()}, /*folded=*/false, k, /*ocr=*/false);
+    EXPECT_EQ(k.key(), agency::KeyOf(c.text, false)) << c.text;
+  }
 }
 
 // Rule files beside the built-in ones, to check what Create rejects.

@@ -12,6 +12,12 @@ namespace notices::extract {
 
 namespace {
 
+// Whether a ':' follows text[at, end) after spaces.
+bool ColonAfter(std::string_view text, size_t at, size_t end) {
+  while (at < end && text[at] == ' ') ++at;
+  return at < end && text[at] == ':';
+}
+
 constexpr std::string_view kPatterns[] = {"role.list_separator",
                                           "role.subject_suffix", "role.outside",
                                           "role.subject_skip", "role.subject_blocked",
@@ -124,6 +130,8 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
       for (const ruleset::Pattern* p : prefix_rules_) {
         re2::StringPiece cue;
         if (Regex(*p, mode).Match(words, 0, words.size(), RE2::UNANCHORED, &cue, 1)) {
+          // A cue that holds only before a colon ("Đối với X: ..."): else the next rule.
+          if (p->attr_bool("colon_after") && !ColonAfter(text, end, range.end)) continue;
           role = RoleOf(p->attr_string("role"));
           decided = true;
           if (role == R::kLead) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <map>
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -50,7 +51,7 @@ constexpr std::string_view kRequired[] = {
     "segment.number_line", "segment.place_date",     "segment.motto",
     "segment.doc_type",    "segment.subject_vv",     "segment.addressee",
     "segment.closing",     "segment.recipients",     "segment.signature_title",
-    "segment.person_name", "segment.opening_lead",
+    "segment.person_name", "segment.opening_lead", "segment.heading_undotted",
 };
 
 bool Matches(const ruleset::RuleSet& rules, std::string_view name, std::string_view text) {
@@ -240,6 +241,7 @@ class Segmenter {
       std::string_view s(text_.text.data() + blk.range.begin, blk.range.size());
       lines_.push_back(Classify(rules_, s, static_cast<int>(b), blk.range));
     }
+    PromoteUndottedHeadings();
     size_t body_begin = CutHeader();
     size_t body_end = CutTail(body_begin);
     BuildBody(body_begin, body_end);
@@ -253,6 +255,49 @@ class Segmenter {
   }
 
  private:
+  // "6.2 Đối với ..." right after "6.1. ...": an item number that lost its final dot
+  // (segment.heading_undotted) but continues the numbering is a heading too. Alone, such
+  // a number may be an amount or a clause cited in running text.
+  void PromoteUndottedHeadings() {
+    const ruleset::Pattern& undotted = rules_.pattern("segment.heading_undotted");
+    const int m_group = undotted.group("m"), dec_group = undotted.group("dec");
+    if (m_group < 0 || dec_group < 0) return;
+    const int n = std::max(m_group, dec_group) + 1;
+    std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
+    std::map<std::string, std::string, std::less<>> last;  // decimal style -> last label
+    for (Line& l : lines_) {
+      if (l.cls == LineClass::kHeading) {
+        if (l.style.starts_with("decimal")) last[l.style] = l.label;
+        continue;
+      }
+      std::string_view text = TextOf(l);
+      if (l.cls != LineClass::kText || text.empty() || text[0] < '1' || text[0] > '9') continue;
+      if (!undotted.regex().Match(text, 0, text.size(), RE2::ANCHOR_START, groups.data(), n)) continue;
+      std::string label(groups[static_cast<size_t>(dec_group)].data(), groups[static_cast<size_t>(dec_group)].size());
+      std::string style = "decimal" + std::to_string(std::count(label.begin(), label.end(), '.') + 1);
+      auto prev = last.find(style);
+      if (prev == last.end() || !Precedes(prev->second, label)) continue;
+      l.cls = LineClass::kHeading;
+      l.body = {l.range.begin + groups[static_cast<size_t>(m_group)].size(), l.range.end};
+      l.label = label;
+      l.style = style;
+      last[style] = std::move(label);
+    }
+  }
+
+  // Whether decimal label `next` is the one after `prev` ("6.1" -> "6.2").
+  static bool Precedes(std::string_view prev, std::string_view next) {
+    const size_t a = prev.rfind('.'), b = next.rfind('.');
+    if (a == std::string_view::npos || b == std::string_view::npos || prev.substr(0, a) != next.substr(0, b))
+      return false;
+    auto number = [](std::string_view s) {
+      int v = 0;
+      for (char c : s) v = v * 10 + (c - '0');
+      return v;
+    };
+    return number(prev.substr(a + 1)) + 1 == number(next.substr(b + 1));
+  }
+
   int Add(NodeKind kind, int block, Range line, Range body, int parent, std::string label = {},
           std::string style = {}) {
     Node n;

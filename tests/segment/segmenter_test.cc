@@ -142,6 +142,26 @@ TEST(SegmenterTest, CongVanWithAddresseeList) {
   EXPECT_EQ(p.tree.header.recipients.size(), 2u);
 }
 
+// "6.2 Đối với ..." lost its final dot (kh-1105): it continues 6.1., so it is the next
+// item. Without the item before it ("6.4" after "6.2", "2.1" under 7.) the same shape is
+// text.
+TEST(SegmenterTest, UndottedNumberAfterItsPredecessorIsAnItem) {
+  Parsed p = Parse(
+      "6. Trách nhiệm thi hành\n"
+      "6.1. Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện nghiêm túc.\n"
+      "6.2 Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản.\n"
+      "6.4 Các đơn vị cung cấp hồ sơ.\n"
+      "7. Kinh phí\n"
+      "2.1 Các sở cần chuẩn bị.\n");
+  EXPECT_EQ(Outline(p),
+            "heading 6: 6. Trách nhiệm\n"
+            "  heading 6.1: 6.1. Đối với\n"
+            "  heading 6.2: 6.2 Đối với\n"
+            "    paragraph: 6.4 Các đơn\n"
+            "heading 7: 7. Kinh phí\n"
+            "  paragraph: 2.1 Các sở\n");
+}
+
 TEST(SegmenterTest, PlainTextIsOneBody) {
   Parsed p = Parse("Giao Sở Y tế chủ trì.\nĐề nghị Viettel phối hợp.\n");
   EXPECT_EQ(p.tree.BodyNodes().size(), 2u);

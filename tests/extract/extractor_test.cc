@@ -72,6 +72,13 @@ TEST(Extractor, DocumentLevelRules) {
               "Báo cáo của các cơ quan gửi về UBND tỉnh trước ngày 10/11/2026 để tổng hợp."),
        {{"1. Sở Văn hóa", "Sở Văn hóa, Thể thao và Du lịch", "", ""},
         {"Báo cáo của các cơ quan", "Sở Văn hóa, Thể thao và Du lịch", "", "2026-11-10"}}},
+      {"OCR read 'yêu cầu' as 'yêu câu' (tb-1894): the lead-in still names the addressee",
+       Letter("SỞ CÔNG THƯƠNG", "2. Kiến nghị\nĐể việc chấp hành được tốt hơn, Sở Công Thương yêu câu "
+                                "đơn vị nêu trên thực hiện một số nội dung sau:\n"
+                                "- Tiếp tục giám sát việc lập hộ chiếu nổ mìn.\n"
+                                "- Nghiêm chỉnh chấp hành các quy định."),
+       {{"- Tiếp tục giám sát", "đơn vị nêu trên", "", ""},
+        {"- Nghiêm chỉnh chấp hành", "đơn vị nêu trên", "", ""}}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

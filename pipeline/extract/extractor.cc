@@ -533,6 +533,7 @@ class DocumentRun {
     std::vector<Range> clauses = Clauses(part);
     size_t index = 0;
     while (index + 1 < clauses.size() && clauses[index].end <= first_at) ++index;
+    const size_t first_clause = index;
     Range clause = clauses[index];
     // "Thủ trưởng các sở ...; Chủ tịch UBND các xã ...; người đứng đầu ... chịu trách
     // nhiệm ...", "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; ... báo cáo ...":
@@ -543,7 +544,7 @@ class DocumentRun {
     bool cued = false;
     for (const Range& c : all.cued_spans)
       if (c.begin >= clause.begin && c.end <= clause.end + 1) cued = true;
-    if (index > 0 && inherited && !cued) {
+    if (first_clause > 0 && inherited && !cued) {
       all.lead.clear();
       all.requested.clear();
       return all;

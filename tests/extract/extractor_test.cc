@@ -79,6 +79,18 @@ TEST(Extractor, DocumentLevelRules) {
                                 "- Nghiêm chỉnh chấp hành các quy định."),
        {{"- Tiếp tục giám sát", "đơn vị nêu trên", "", ""},
         {"- Nghiêm chỉnh chấp hành", "đơn vị nêu trên", "", ""}}},
+      {"an item's own subjects, listed over ';' and followed by 'căn cứ chức năng ...', replace "
+       "the addressees of the lead-in above (devset 33)",
+       Letter("ỦY BAN NHÂN DÂN TỈNH",
+              "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, địa phương nghiêm túc triển khai "
+              "thực hiện các nội dung sau:\n"
+              "1. Tổ chức thực hiện\n"
+              "a) Tổ chức quán triệt, phổ biến đầy đủ nội dung Nghị định.\n"
+              "b) Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị và doanh "
+              "nghiệp, căn cứ chức năng, nhiệm vụ được giao khẩn trương tổ chức triển khai thực hiện."),
+       {{"a) Tổ chức quán triệt", "các sở, ban, ngành, địa phương", "", ""},
+        {"b) Các sở", "các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị và doanh nghiệp",
+         "", ""}}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

@@ -3,7 +3,7 @@
 // turned by 0.8 degree, and a page of prose (no grid). Figures go in notes, never in
 // assertions; compare with Tesseract's seconds a page (ocr_bench --pages).
 //
-//   build/tests/bench/ocr_grid_bench --benchmark_min_time=1s
+//   build/tests/bench/ocr_grid_bench --benchmark_min_time=1
 #include <benchmark/benchmark.h>
 
 #include "pipeline/ingest/ocr_grid.h"

@@ -30,9 +30,15 @@
 //     long, have letters beside them.
 //   - Only grids are returned: lines that meet (within kGridTouchMm) are grouped, and a
 //     group with at least one horizontal and three vertical lines (two columns, what
-//     pdf::TakeTables needs) is kept; its line ends within kGridTouchMm of a crossing
-//     line are snapped onto it. A page of prose, an underline under the motto or the
-//     title, a frame around a note: nothing, so those pages read exactly as before.
+//     pdf::TakeTables needs) is kept. Each end of a kept line must then stand on a
+//     line across it, or lie beyond the grid (vertical lines past the outermost
+//     horizontal ones, ending where the outer vertical lines end: a table cut by a page
+//     break; horizontal lines past the outermost vertical ones: a table without side
+//     borders); strokes of letters that chain over two lines of text in a cell and
+//     come near a border at one end fail this. Line ends within kGridTouchMm of a
+//     crossing line are snapped onto it. A page of prose, an underline under the motto
+//     or the title, a frame around a note: nothing, so those pages read exactly as
+//     before.
 //   - Never: reads words, allocates per pixel, or fails (an empty or odd image gives
 //     no lines). Cost: a few tens of milliseconds for an A4 page at 300 dpi (see
 //     tests/bench/ocr_grid_bench.cc), next to Tesseract's seconds.

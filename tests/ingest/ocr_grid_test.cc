@@ -135,6 +135,27 @@ TEST(FindRulings, MergedCellsThroughTakeTables) {
   EXPECT_TRUE(page.blocks.empty());
 }
 
+// Line ends: a table cut by a page break (no bottom line, the vertical lines end
+// together) keeps its vertical lines; a stroke inside a cell that reaches a border at
+// one end only (letters chained over two lines of text) is no line.
+TEST(FindRulings, LineEndsStandOnLinesOrBeyondTheGrid) {
+  Canvas c(2000, 1400, 300, 0.6);
+  std::vector<double> xs = {150, 480, 810, 1140}, ys = {200, 350, 500};
+  for (double y : ys) c.HLine(y, xs.front(), xs.back(), 3);
+  for (double x : xs) c.VLine(x, ys.front(), 1300, 3);  // run on to the cut at 1300
+  c.VLine(600, 356, 470, 3);   // from the border at 350 into the cell, ending in it
+  c.VLine(1000, 502, 640, 3);  // from the last line into the open band, ending in it
+  std::vector<Ruling> found = FindRulings(c.image, c.geometry);
+  std::vector<double> vx;
+  for (const Ruling& r : found)
+    if (!r.horizontal) {
+      vx.push_back(r.at);
+      EXPECT_NEAR(r.to, 1300, 4) << "vertical at " << r.at;
+    }
+  ASSERT_EQ(vx.size(), xs.size()) << Describe(found);
+  for (size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(vx[i], xs[i], 3);
+}
+
 // What is not a table grid gives nothing, so the page reads as before.
 TEST(FindRulings, NotAGrid) {
   struct Case {

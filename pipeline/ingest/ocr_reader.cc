@@ -195,6 +195,9 @@ std::vector<OcrPageResult> OcrPdfPages(std::string_view bytes, const PdfOptions&
         continue;
       }
       r.words = std::move(words).value();
+      double t2 = ThreadCpuMs();
+      r.rulings = ocr::FindRulings(*image, r.words);
+      r.grid_cpu_ms = ThreadCpuMs() - t2;
     }
   };
   std::vector<std::thread> helpers;
@@ -241,7 +244,9 @@ OcrStep RunOcrStep(std::string_view bytes, const PdfOptions& options,
     // The typed words of a scan win over OCR; other text layers are not trusted.
     static const pdf::Page kNoTyped;
     const pdf::Page& typed = verdicts[p].kind == PdfPageKind::kScan ? pages[p] : kNoTyped;
+    ocr::DropGridWords(r.rulings, r.words);
     ocr::OcrLayoutPage lp = ocr::BuildOcrPage(r.words, pages[p].width, pages[p].height, typed);
+    lp.page.rules = ocr::RulesInPoints(r.rulings, r.words, pages[p].width, pages[p].height);
     if (reason == OcrReason::kNoDiacritics) {
       MarkCount m;
       for (const ocr::WordBox& w : lp.words) {

@@ -9,6 +9,12 @@
 //   pdf::ComposeText(pages, text_pages, out);
 //   FinishOcrStep(step, out);                         // word boxes, ocr_pages, warnings
 //
+// Ruled tables: after Tesseract, each worker looks for the grid of a table in the page
+// image (ocr::FindRulings); RunOcrStep takes the symbols read off its lines out of the
+// words, cuts words at its vertical lines, and gives the lines to the page as
+// pdf::Page::rules, so pdf::ComposeText reads the table row by row. A page without a
+// grid is read as before.
+//
 // Rendering: Poppler's Splash renderer, 8-bit gray, options.ocr.dpi (300; less for pages
 // past 36 million pixels, larger than A2), media box, each page in its /Rotate
 // orientation (the frame of the text layer's words). Each worker
@@ -32,6 +38,7 @@
 #include "pipeline/common/error.h"
 #include "pipeline/ingest/decoded_text.h"
 #include "pipeline/ingest/ocr_engine.h"
+#include "pipeline/ingest/ocr_grid.h"
 #include "pipeline/ingest/ocr_layout.h"
 #include "pipeline/ingest/pdf_layout.h"
 #include "pipeline/ingest/pdf_reader.h"
@@ -57,7 +64,9 @@ struct OcrPageResult {
   Status status;              // kOcrFailed (unreadable), kTimeout (stopped or not reached)
   ocr::PageWords words;
   bool blank = false;         // rendered without one dark pixel: Tesseract was not run
+  std::vector<ocr::Ruling> rulings;  // table grids of the page image (ocr_grid.h), pixels
   double render_cpu_ms = 0, ocr_cpu_ms = 0;  // CPU time: rendering; deskew and Tesseract
+  double grid_cpu_ms = 0;                    // CPU time: ocr::FindRulings
 };
 
 // Renders and reads `pages` (1-based, any order) of the PDF in `bytes`; one result per

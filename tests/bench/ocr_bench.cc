@@ -3,6 +3,7 @@
 //
 //   ocr_bench --benchmark_filter=TextPdf -- FILE.pdf   # ReadPdf on a text PDF: OCR auto vs never
 //   ocr_bench --pages [--threads N] [--dpi D] FILE.pdf # seconds per page: render, Tesseract,
+//                                                       # grid lines found (ocr_grid.h),
 //                                                       # whole ReadPdf (kAlways), N workers
 //   ocr_bench --text [--mode auto|always|never] [--threads N] [--dpi D] FILE.pdf
 //                                                       # ReadPdf's text, OCR pages, low-confidence words
@@ -119,7 +120,8 @@ int Pages(const Args& a) {
       ocr += r.ocr_cpu_ms / 1000;
       std::cout << file << " page " << r.page << ": render " << std::fixed << std::setprecision(2)
                 << r.render_cpu_ms / 1000 << " s, deskew + tesseract " << r.ocr_cpu_ms / 1000 << " s (CPU), words "
-                << r.words.words.size() << ", skew " << r.words.skew_degrees
+                << r.words.words.size() << ", skew " << r.words.skew_degrees << ", grid lines " << r.rulings.size()
+                << " in " << std::setprecision(1) << r.grid_cpu_ms << " ms"
                 << (r.status.ok() ? "" : " FAILED: " + r.status.error().message) << "\n";
     }
     PdfOptions always = a.options;
@@ -184,7 +186,7 @@ int Words(const Args& a) {
         }
         std::cout << " " << w.text << "{" << w.x0 << "," << w.y0 << "," << w.x1 << "," << w.y1 << " "
                   << static_cast<int>(w.confidence) << "}";
-        if (w.confidence < 50)
+        if (w.confidence < 50 || w.text.find('|') != std::string::npos)
           for (const auto& c : w.symbols) std::cout << "<" << c.text << " " << c.x0 << "-" << c.x1 << ">";
       }
       std::cout << "\n";

@@ -35,6 +35,7 @@ constexpr int kMaxLineCost = 12;        // a line costing more does not fit the 
 // Cell content, where a split point is doubtful (layout_table.h).
 constexpr uint32_t kContentReach = 10;  // columns left of an edge where a cell's continuation is read
 constexpr uint32_t kFreshReach = 7;     // ... where a phrase alone is read
+constexpr uint32_t kLateStart = 5;      // columns right of an edge where a phrase may still start
 constexpr int kPhraseStart = 5;         // bonus: a cell starts where a phrase of its kind does
 constexpr int kInsidePhrase = 5;        // a boundary inside a phrase
 constexpr int kJoinPhrase = 4;          // no boundary where a phrase starts after other words
@@ -576,6 +577,7 @@ class FinderImpl {
       if (kind != kTime && kind != kLead && kind != kCoordinate) continue;
       uint32_t lo = edges[c] > kContentReach ? edges[c] - kContentReach : 0;
       uint32_t hi = c + 1 < n ? edges[c + 1] : UINT32_MAX;
+      hi = std::min(hi, edges[c] + kLateStart + 1);  // a cell starts near its edge
       std::string head;
       bool head_read = false;  // read on the first packed word of the window
       for (size_t k = 0; k < m; ++k) {

@@ -42,25 +42,26 @@
 //     its closeness if it stays (it starts the next cell: "UBND các Tháng 6/2026").
 //   - content, where position is doubtful: a word one space after the text before it
 //     may start the next cell or continue this one, and pdftotext sometimes starts a
-//     cell several columns left of its header ("UBND các Năm 2026 Đề án sắp"). From 7
-//     columns left of a time, lead or coordinate column's edge to the next edge, a
-//     phrase read from the words of a packed run (words one space apart) makes a cell
-//     start there cheaper and a cell boundary just before it dearer (together 9, so
-//     content moves a split point by up to about 7 columns against position): in a
-//     time column a deadline (the deadline.form.*
-//     patterns, with a table.time_cues cue as a time cell is read: "Năm 2026", "Quý
-//     III/2026", "Thường xuyên"), in a lead or coordinate column an agency (a word prefix
-//     of a gazetteer name or alias, an agency.head_nouns or agency.people_committees
+//     cell several columns left of its header ("UBND các Năm 2026 Đề án sắp"). Near the
+//     edge of a time, lead or coordinate column (from 7 columns left of it to 5 right),
+//     a phrase read from the words of a packed run (words one space apart) makes a
+//     cell start there cheaper and a cell boundary just before it dearer (together 9:
+//     content moves a split point by up to about 7 columns against position). In a
+//     time column the phrase is a deadline (the deadline.form.* patterns after a
+//     table.time_cues cue, as a time cell is read: "Năm 2026", "Quý III/2026",
+//     "Thường xuyên"); in a lead or coordinate column an agency (a word prefix of a
+//     gazetteer name or alias, or an agency.head_nouns or agency.people_committees
 //     item: "Sở", "UBND các", "Hội Liên"; one word alone only when it is a whole item).
-//     On the wrapped lines of a row with an index column the phrase may continue the
-//     cell above, read from 10 columns left of the edge ("Thường" + "xuyên", "Sở Giáo
-//     dục" + "và Đào tạo", "Đề nghị Ủy" + "ban Mặt trận"; the cue "Đề nghị",
-//     table.cell.requested, is skipped). A cell boundary inside such a phrase costs more, a
-//     capitalised word one space after a complete deadline starts the next cell ("Năm
-//     2026 Đề án"), and the lowercase penalty is waived where the phrase starts. These
-//     are costs beside position's: content says nothing about the task and product
-//     columns, and without a phrase position alone decides. Names are compared as
-//     written (bytes of the decoded text): a cell spelt otherwise gets no help.
+//     On the wrapped lines of a row of a table with an index column, the phrase may
+//     also continue the cell above, read from 10 columns left of the edge ("Thường" +
+//     "xuyên", "Sở Giáo dục" + "và Đào tạo", "Đề nghị Ủy" + "ban Mặt trận": the cue
+//     of table.cell.requested is skipped). A cell boundary inside such a phrase costs
+//     more, a capitalised word one space after a complete deadline starts the next
+//     cell ("Năm 2026 Đề án"), and the lowercase penalty is waived where a phrase
+//     starts. These are costs beside position's: content says nothing about the task
+//     and product columns, and without a phrase position alone decides. Names are
+//     compared as written (bytes of the decoded text): a cell spelt otherwise gets no
+//     help.
 //   - rows: with an index column, a line whose index cell is a row number or a section
 //     label (table.row.number, table.row.section_label) starts a row; without one, a
 //     line with two or more filled cells that all start with a capital or a digit

@@ -32,6 +32,17 @@ constexpr long kCrowd = 5;              // a capitalised word this close to the 
 constexpr long kReach = 2;              // a word this close to the next edge overshoots
 constexpr int kOvershoot = 3;           // cost per column of that overshoot
 constexpr int kMaxLineCost = 12;        // a line costing more does not fit the columns
+// Cell content, where a split point is doubtful (layout_table.h).
+constexpr uint32_t kContentReach = 10;  // columns left of an edge where a cell's continuation is read
+constexpr uint32_t kFreshReach = 7;     // ... where a phrase alone is read
+constexpr uint32_t kLateStart = 5;      // columns right of an edge where a phrase may still start
+constexpr int kPhraseStart = 5;         // bonus: a cell starts where a phrase of its kind does
+constexpr int kInsidePhrase = 5;        // a boundary inside a phrase
+constexpr int kJoinPhrase = 4;          // no boundary where a phrase starts after other words
+constexpr int kAfterDeadline = 6;       // a capitalised word after a deadline stays in its cell
+constexpr uint32_t kAfterDrift = 2;     // the drift such a word pays for starting the next cell
+constexpr size_t kMaxPrefixProbe = 32;  // names sharing a prefix looked at before giving up
+constexpr size_t kMaxPhraseWords = 12;  // words of a line read for one phrase
 
 struct Word {
   uint32_t col = 0, end_col = 0;  // [col, end_col) in code points
@@ -112,6 +123,31 @@ std::string Join(std::string_view s, const std::vector<Word>& w, size_t a, size_
   }
   return out;
 }
+
+// Words [a, b) of a line after `head` (may be empty), joined by single spaces, into
+// `out`; `ends` gets the offset in `out` just past each word.
+void JoinAfter(std::string_view s, std::string_view head, const std::vector<Word>& w, size_t a, size_t b,
+               std::string& out, std::vector<size_t>& ends) {
+  out.assign(head);
+  ends.clear();
+  for (size_t k = a; k < b; ++k) {
+    if (!out.empty()) out += ' ';
+    out.append(s.substr(w[k].b, w[k].e - w[k].b));
+    ends.push_back(out.size());
+  }
+}
+
+// What the words of one line read as, for the columns whose split points content can
+// decide (FinderImpl::ReadContent).
+struct Content {
+  enum : uint8_t { kInside = 1, kAfter = 2, kSplit = 4 };
+  std::vector<uint32_t> starts;  // [k]: bit c set: a phrase of column c's kind starts at word k
+  std::vector<uint8_t> flags;    // [k]: kInside (continues a phrase begun before it), kAfter
+                                 // (capitalised, one space after a complete deadline), kSplit
+                                 // (one space after a word, starts a phrase, continues none)
+  uint32_t time = 0;             // bit c set: column c is a time column
+  bool Has(size_t k, uint8_t flag) const { return (flags[k] & flag) != 0; }
+};
 
 struct Phrase {
   size_t a = 0, b = 0;  // words [a, b) of its line
@@ -321,7 +357,9 @@ class FinderImpl {
   // word k's column. `label`: word 0 is a row number or section label, alone in column
   // 0. Returns how badly the line fits: the drift of its cells' starts beyond the
   // jitter and the overshoot of its words towards the next edge.
-  int Assign(const RawLine& l, const std::vector<uint32_t>& edges, bool label, std::vector<int>& cols) const {
+  // `content` (may be null) adds the costs of what the words read as.
+  int Assign(const RawLine& l, const std::vector<uint32_t>& edges, bool label, std::vector<int>& cols,
+             const Content* content = nullptr) const {
     const std::vector<Word>& w = l.words;
     const size_t n = edges.size();
     cols.assign(w.size(), 0);
@@ -331,28 +369,38 @@ class FinderImpl {
     from_.assign(w.size() * n, -1);
     auto drift = [&](size_t k, size_t c) {
       uint32_t d = w[k].col > edges[c] ? w[k].col - edges[c] : edges[c] - w[k].col;
-      return static_cast<int>(d > kJitter ? d - kJitter : 0);
+      d = d > kJitter ? d - kJitter : 0;
+      if (content && content->Has(k, Content::kAfter)) d = std::min(d, kAfterDrift);
+      return static_cast<int>(d);
     };
+    auto bonus = [&](size_t k, size_t c) { return content && (content->starts[k] >> c & 1u) ? kPhraseStart : 0; };
+    auto inside = [&](size_t k) { return content && content->Has(k, Content::kInside); };
     auto overshoot = [&](size_t k, size_t c) {
       if (c + 1 >= n) return 0;
       long over = static_cast<long>(w[k].col) + kReach - static_cast<long>(edges[c + 1]);
       return over > 0 ? kOvershoot * static_cast<int>(over) : 0;
     };
     // A cell boundary at a single space, more so before a lowercase word.
-    auto narrow = [&](size_t k) { return kNarrowBoundary + (w[k].lower ? kLowerStart : 0); };
+    auto narrow = [&](size_t k, size_t c) {
+      return kNarrowBoundary + (w[k].lower && bonus(k, c) == 0 ? kLowerStart : 0) + (inside(k) ? kInsidePhrase : 0);
+    };
     // A capitalised word one space after the text before it, close to the next edge,
     // starts the next cell.
     auto crowd = [&](size_t k, size_t c) {
-      if (c + 1 >= n || k == 0 || w[k].gap >= 2 || !w[k].upper) return 0;
+      if (c + 1 >= n || k == 0 || w[k].gap >= 2 || !w[k].upper || inside(k)) return 0;
       long over = static_cast<long>(w[k].col) + kCrowd - static_cast<long>(edges[c + 1]);
       return over >= 0 ? 2 * static_cast<int>(over + 1) : 0;
     };
-    for (size_t c = 0; c < (label ? 1 : n); ++c) cost_[c] = drift(0, c) + overshoot(0, c);
+    for (size_t c = 0; c < (label ? 1 : n); ++c) cost_[c] = drift(0, c) + overshoot(0, c) - bonus(0, c);
     for (size_t k = 1; k < w.size(); ++k) {
       int best_prev = kInf, best_c = -1;  // min over columns < c of the previous word
       for (size_t c = 0; c < n; ++c) {
         int stay = label && k == 1 ? kInf : cost_[(k - 1) * n + c];
-        int move = best_prev < kInf ? best_prev + drift(k, c) + (w[k].gap < 2 ? narrow(k) : 0) : kInf;
+        if (stay < kInf && content) {
+          if (content->Has(k, Content::kAfter) && (content->time >> c & 1u)) stay += kAfterDeadline;
+          if (content->Has(k, Content::kSplit)) stay += kJoinPhrase;
+        }
+        int move = best_prev < kInf ? best_prev + drift(k, c) + (w[k].gap < 2 ? narrow(k, c) : 0) - bonus(k, c) : kInf;
         int wc = overshoot(k, c) + crowd(k, c);
         if (stay <= move) {
           cost_[k * n + c] = stay < kInf ? stay + wc : kInf;
@@ -382,6 +430,194 @@ class FinderImpl {
       fit += overshoot(k, c) + (k == 0 || cols[k] != cols[k - 1] ? drift(k, c) : 0);
     }
     return fit;
+  }
+
+  // The bytes of a deadline that starts where `text` does, 0 if none: a deadline.form.*
+  // match (its group m) at the start of the text, or of the text after a time cue.
+  size_t DeadlineBytes(std::string_view text) const {
+    size_t best = 0;
+    auto probe = [&](std::string_view t, size_t skip) {
+      // The set says which forms match somewhere (most probes: none); only those are
+      // run for their group m.
+      hits_.clear();
+      RE2::Set::ErrorInfo error{};
+      if (f_.deadline_set_ != nullptr && !f_.deadline_set_->Match(re2::StringPiece(t.data(), t.size()), &hits_, &error) &&
+          error.kind == RE2::Set::kNoError)
+        return;
+      if (f_.deadline_set_ == nullptr || error.kind != RE2::Set::kNoError) {
+        hits_.resize(f_.deadline_forms_.size());
+        for (size_t i = 0; i < hits_.size(); ++i) hits_[i] = static_cast<int>(i);
+      }
+      for (int i : hits_) {
+        const ruleset::Pattern* p = f_.deadline_forms_[static_cast<size_t>(i)];
+        int g = std::max(p->group("m"), 0);
+        std::array<re2::StringPiece, 16> sub;
+        if (g >= static_cast<int>(sub.size())) continue;
+        if (!p->regex().Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::UNANCHORED, sub.data(), g + 1))
+          continue;
+        size_t b = static_cast<size_t>(sub[g].data() - t.data()), e = b + sub[g].size();
+        if ((b == 0 || b == skip) && e > skip) best = std::max(best, e - skip);
+      }
+    };
+    // A form that matches the text alone also matches it after a cue: one probe
+    // suffices.
+    if (f_.time_cues_.empty()) probe(text, 0);
+    for (const std::string& cue : f_.time_cues_) {
+      if (best > 0) break;
+      probe_.assign(cue);
+      probe_ += ' ';
+      probe_.append(text);
+      probe(probe_, cue.size() + 1);
+    }
+    return best;
+  }
+
+  // Whether `q` (trailing ",;." ignored) is a word prefix of a gazetteer name, alias or
+  // head word as written; `whole`: it is one.
+  bool AgencyPrefix(std::string_view q, bool& whole) const {
+    while (!q.empty() && (q.back() == ',' || q.back() == ';' || q.back() == '.')) q.remove_suffix(1);
+    whole = false;
+    if (q.empty()) return false;
+    const std::vector<std::string>& v = f_.agency_words_;
+    auto it = std::lower_bound(v.begin(), v.end(), q);
+    for (size_t probes = 0; it != v.end() && probes < kMaxPrefixProbe; ++it, ++probes) {
+      std::string_view e = *it;
+      if (e.substr(0, q.size()) != q) return false;
+      if (e.size() == q.size()) {
+        whole = true;
+        return true;
+      }
+      if (e[q.size()] == ' ' || e[q.size()] == ',') return true;
+    }
+    return false;
+  }
+
+  // Words of a phrase that starts at word k of `l` (0 if none) in a column of kind
+  // `kind`, alone (`head` empty) or continuing the cell text `head` of the lines above.
+  // `complete`: a deadline that ends there.
+  size_t PhraseWords(const RawLine& l, size_t k, int kind, std::string_view head, bool& complete) const {
+    complete = false;
+    const std::vector<Word>& w = l.words;
+    std::vector<size_t>& ends = ends_;
+    if (kind == kTime) {
+      if (f_.deadline_forms_.empty()) return 0;
+      JoinAfter(s_, head, w, k, std::min(w.size(), k + kMaxPhraseWords), join_, ends);
+      size_t bytes = DeadlineBytes(join_);
+      size_t words = 0;
+      while (words < ends.size() && ends[words] <= bytes) ++words;
+      complete = words > 0 && words < ends.size() && ends[words - 1] == bytes;
+      return words;
+    }
+    // An agency: the longest run of words that keeps the text a word prefix of a name.
+    if (head.empty()) {  // most words start no name: a look at the first words rejects them
+      std::string_view first = s_.substr(w[k].b, w[k].e - w[k].b);
+      while (!first.empty() && (first.back() == ',' || first.back() == ';' || first.back() == '.'))
+        first.remove_suffix(1);
+      if (!std::binary_search(f_.agency_first_words_.begin(), f_.agency_first_words_.end(), first)) return 0;
+    }
+    std::string& q = join_;
+    q.assign(head);
+    size_t words = 0;
+    bool whole = false, last_whole = false;
+    for (size_t j = k; j < w.size() && j < k + kMaxPhraseWords; ++j) {
+      if (!q.empty()) q += ' ';
+      q.append(s_.substr(w[j].b, w[j].e - w[j].b));
+      if (!AgencyPrefix(q, whole)) break;
+      words = j - k + 1;
+      last_whole = whole;
+    }
+    // A single word alone reads as an agency only when it is one ("Sở", "Hội").
+    if (head.empty() && words == 1 && !last_whole) return 0;
+    return words;
+  }
+
+  // The text of a row's cell, its pieces joined; a lead cell without its "Đề nghị".
+  std::string CellText(const std::vector<Range>& pieces, size_t column, int kind) {
+    std::string out;
+    for (const Range& r : pieces) {
+      if (!out.empty()) out += ' ';
+      out.append(s_.substr(r.begin, r.size()));
+    }
+    if (kind != kTime && f_.requested_ != nullptr && !out.empty()) {
+      // The cue is read once per cell: the text of its first line only grows.
+      auto [seen_at, seen_cut] = cue_cut_[column];
+      if (seen_at == pieces.front().begin) {
+        out.erase(0, std::min(seen_cut, out.size()));
+        return out;
+      }
+      cue_cut_[column] = {pieces.front().begin, 0};
+      const ruleset::Pattern* p = f_.requested_;
+      int g = std::max(p->group("m"), 0);
+      std::array<re2::StringPiece, 8> sub;
+      if (g < static_cast<int>(sub.size()) &&
+          p->regex().Match(re2::StringPiece(out.data(), out.size()), 0, out.size(), RE2::UNANCHORED, sub.data(), g + 1) &&
+          sub[g].data() == out.data()) {
+        size_t cut = sub[g].size();
+        while (cut < out.size() && out[cut] == ' ') ++cut;
+        cue_cut_[column].second = cut;
+        out.erase(0, cut);
+      }
+    }
+    return out;
+  }
+
+  // What the words of `l` read as near the time, lead and coordinate columns; `row`: the
+  // row the line continues (null on a row's first line). Only words in packed runs (one
+  // space from a neighbour) are read: elsewhere position is clear.
+  void ReadContent(const RawLine& l, const std::vector<uint32_t>& edges, const LayoutRow* row, Content& ct) {
+    const size_t n = edges.size(), m = l.words.size();
+    const std::vector<Word>& w = l.words;
+    ct.starts.assign(m, 0);
+    ct.flags.assign(m, 0);
+    ct.time = 0;
+    fresh_agency_.assign(m, -1);
+    for (size_t c = 0; c < n; ++c) {
+      int kind = kinds_[c];
+      if (kind == kTime) ct.time |= 1u << c;
+      if (kind != kTime && kind != kLead && kind != kCoordinate) continue;
+      uint32_t lo = edges[c] > kContentReach ? edges[c] - kContentReach : 0;
+      uint32_t hi = c + 1 < n ? edges[c + 1] : UINT32_MAX;
+      hi = std::min(hi, edges[c] + kLateStart + 1);  // a cell starts near its edge
+      std::string head;
+      bool head_read = false;  // read on the first packed word of the window
+      for (size_t k = 0; k < m; ++k) {
+        if (w[k].col < lo || w[k].col >= hi) continue;
+        bool packed = (k > 0 && w[k].gap == 1) || (k + 1 < m && w[k + 1].gap == 1);
+        if (!packed) continue;
+        if (!head_read && row != nullptr) {
+          head = CellText(row->cells[c], c, kind);
+          bool whole = false;
+          if (kind != kTime && !AgencyPrefix(head, whole)) head.clear();  // continues no name
+        }
+        head_read = true;
+        bool complete = false, cont_complete = false;
+        // A time cell starts with a capital or a digit ("Quý", "31/8/2026"); the text
+        // that continues one does not start with a capital letter ("xuyên", "năm 2026").
+        bool digit = s_[w[k].b] >= '0' && s_[w[k].b] <= '9';
+        bool fresh = (kind != kTime || w[k].upper) && w[k].col + kFreshReach >= edges[c];
+        bool more = kind != kTime || !w[k].upper || digit;
+        size_t len = 0;
+        if (fresh && kind == kTime) {
+          len = PhraseWords(l, k, kind, {}, complete);
+        } else if (fresh) {  // the same for the lead and the coordinate column
+          if (fresh_agency_[k] < 0) fresh_agency_[k] = static_cast<int>(PhraseWords(l, k, kind, {}, complete));
+          len = static_cast<size_t>(fresh_agency_[k]);
+        }
+        size_t cont = head.empty() || !more ? 0 : PhraseWords(l, k, kind, head, cont_complete);
+        if (cont > len) {
+          len = cont;
+          complete = cont_complete;
+        }
+        if (len == 0) continue;
+        ct.starts[k] |= 1u << c;
+        if (k > 0 && w[k].gap == 1) ct.flags[k] |= Content::kSplit;
+        for (size_t j = k + 1; j < k + len && j < m; ++j) ct.flags[j] |= Content::kInside;
+        size_t j = k + len;
+        if (kind == kTime && complete && j < m && w[j].gap == 1 && w[j].upper) ct.flags[j] |= Content::kAfter;
+      }
+    }
+    for (uint8_t& f : ct.flags)
+      if (f & Content::kInside) f &= static_cast<uint8_t>(~Content::kSplit);
   }
 
   // A row number or section label where a line starts: alone in the index column.
@@ -498,6 +734,11 @@ class FinderImpl {
     }
     if (body.empty()) return 0;
     index0_ = index_col == 0;
+    kinds_.clear();
+    cue_cut_.fill({SIZE_MAX, 0});
+    for (const HeaderColumn& c : h.columns) kinds_.push_back(c.kind);
+    bool read_content = false;
+    for (int k : kinds_) read_content |= k == kTime || k == kLead || k == kCoordinate;
     std::vector<uint32_t> edges, first_edges;  // for wrapped lines, for lines that start rows
     if (!Edges(body, n, edges, first_edges)) return 0;
 
@@ -526,7 +767,15 @@ class FinderImpl {
       const RawLine& l = lines_[li];
       if (IsProse(l, edges)) break;
       bool label = index0_ && StartsWithLabel(l);
-      int cost = Assign(l, label ? first_edges : edges, label, cols);
+      const std::vector<uint32_t>& line_edges = label ? first_edges : edges;
+      const Content* content = nullptr;
+      if (read_content) {
+        // The row this line continues: known before assigning with an index column.
+        bool continues = index_col >= 0 && !label && t.rows.size() > 1 && !t.rows.back().section;
+        ReadContent(l, line_edges, continues ? &t.rows.back() : nullptr, content_);
+        content = &content_;
+      }
+      int cost = Assign(l, line_edges, label, cols, content);
       if (cost > kMaxLineCost) break;
       std::vector<std::pair<int, Range>> cells;  // one per filled column, left to right
       for (size_t k = 0; k < cols.size(); ++k) {
@@ -582,6 +831,14 @@ class FinderImpl {
   std::string_view s_;
   std::vector<RawLine> lines_;
   mutable std::vector<int> cost_, from_;
+  mutable std::vector<size_t> ends_;
+  mutable std::string join_, probe_;  // reused by PhraseWords and DeadlineBytes
+  std::vector<int> fresh_agency_;     // [k]: words of an agency phrase at word k alone; -1: unread
+  // [column]: where the cell's first piece begins, the bytes of its "Đề nghị" cue.
+  std::array<std::pair<size_t, size_t>, kMaxColumns> cue_cut_{};
+  mutable std::vector<int> hits_;
+  Content content_;
+  std::vector<int> kinds_;  // of the table's columns
   bool index0_ = false;  // the table's first column is its index
 };
 
@@ -596,6 +853,36 @@ Result<LayoutTableFinder> LayoutTableFinder::Create(const ruleset::RuleSet& rule
     f.columns_.push_back({p, static_cast<int>(it - kKindNames.begin())});
   }
   if (f.columns_.empty()) return f;
+  f.deadline_forms_ = rules.PatternsWithPrefix("deadline.form.");
+  std::vector<std::string_view> names;
+  for (const ruleset::Pattern* p : f.deadline_forms_) names.push_back(p->name());
+  f.deadline_set_ = rules.MatchSet(names);  // compiled now, not in the first document
+  if (const ruleset::List* cues = rules.FindList("table.time_cues")) f.time_cues_ = cues->items;
+  f.requested_ = rules.FindPattern("table.cell.requested");
+  // Names as written: a list item "UBND => Ủy ban nhân dân" is written "UBND".
+  auto written = [](std::string_view item) {
+    size_t arrow = item.find("=>");
+    if (arrow != std::string_view::npos) item = item.substr(0, arrow);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    return std::string(item);
+  };
+  for (const ruleset::AgencyEntry& a : rules.agencies()) {
+    f.agency_words_.push_back(a.name);
+    f.agency_words_.insert(f.agency_words_.end(), a.aliases.begin(), a.aliases.end());
+  }
+  for (std::string_view list : {"agency.head_nouns", "agency.people_committees"})
+    if (const ruleset::List* l = rules.FindList(list))
+      for (const std::string& item : l->items) f.agency_words_.push_back(written(item));
+  std::sort(f.agency_words_.begin(), f.agency_words_.end());
+  f.agency_words_.erase(std::unique(f.agency_words_.begin(), f.agency_words_.end()), f.agency_words_.end());
+  for (const std::string& name : f.agency_words_) {
+    std::string_view first = std::string_view(name).substr(0, name.find(' '));
+    while (!first.empty() && first.back() == ',') first.remove_suffix(1);
+    f.agency_first_words_.emplace_back(first);
+  }
+  std::sort(f.agency_first_words_.begin(), f.agency_first_words_.end());
+  f.agency_first_words_.erase(std::unique(f.agency_first_words_.begin(), f.agency_first_words_.end()),
+                              f.agency_first_words_.end());
   f.row_number_ = rules.FindPattern("table.row.number");
   f.section_label_ = rules.FindPattern("table.row.section_label");
   f.column_number_ = rules.FindPattern("table.row.column_number_cell");

@@ -139,6 +139,116 @@ const Case kCases[] = {
        "Trạm y tế đủ nhân lực",
        "2 | Triển khai hồ sơ sức khỏe điện tử cho người dân |  | Bảo hiểm xã hội tỉnh | Tháng 10/2026 | "
        "Hồ sơ được lập"}}},
+    // Split points chosen by content where position is doubtful (layout_table.h).
+    {"a deadline one space after the coordinate cell and 7 columns left of its header, the product one space after it; an agency name finished on the next line",
+     " STT      Nội dung nhiệm vụ          Đơn vị   Phối hợp          Tiến độ     Sản phẩm\n"
+     "                                    thực hiện\n"
+     "1        Củng cố mạng lưới y tế cơ Sở Y tế          Sở Nội vụ   Quý IV/2026 Trạm y tế đủ\n"
+     "         sở, bố trí đủ bác sĩ cho trạm                                      nhân lực\n"
+     "         y tế xã\n"
+     "2        Triển khai hồ sơ sức khỏe                  Bảo hiểm xã Tháng       Hồ sơ được\n"
+     "         điện tử cho người dân                      hội tỉnh    10/2026     lập\n"
+     "4        Rà soát, sắp xếp mạng lưới Sở Giáo dục UBND các Năm 2026 Đề án sắp\n"
+     "         trường mầm non ở các xã và Đào tạo xã                              xếp\n"
+     "         khó khăn\n"
+     "5        Bồi dưỡng chuyên môn cho                   Sở Nội vụ   Tháng       Lớp bồi\n"
+     "         giáo viên mầm non hợp                                  8/2027      dưỡng\n"
+     "         đồng\n",
+     {{"STT | Nội dung nhiệm vụ | Đơn vị thực hiện | Phối hợp | Tiến độ | Sản phẩm",
+       "1 | Củng cố mạng lưới y tế cơ sở, bố trí đủ bác sĩ cho trạm y tế xã | Sở Y tế | Sở Nội vụ | Quý IV/2026 | Trạm y tế đủ nhân lực",
+       "2 | Triển khai hồ sơ sức khỏe điện tử cho người dân |  | Bảo hiểm xã hội tỉnh | Tháng 10/2026 | Hồ sơ được lập",
+       "4 | Rà soát, sắp xếp mạng lưới trường mầm non ở các xã khó khăn | Sở Giáo dục và Đào tạo | UBND các xã | Năm 2026 | Đề án sắp xếp",
+       "5 | Bồi dưỡng chuyên môn cho giáo viên mầm non hợp đồng |  | Sở Nội vụ | Tháng 8/2027 | Lớp bồi dưỡng"}}},
+    {"agency names and a deadline continued on the lines below, packed one space apart",
+     " STT      Nội dung nhiệm vụ          Đơn vị   Phối hợp          Tiến độ     Sản phẩm\n"
+     "                                    thực hiện\n"
+     "1        Củng cố mạng lưới y tế cơ Sở Y tế          Sở Nội vụ   Quý IV/2026 Trạm y tế đủ\n"
+     "         sở, bố trí đủ bác sĩ cho trạm                                      nhân lực\n"
+     "         y tế xã\n"
+     "2        Triển khai hồ sơ sức khỏe                  Bảo hiểm xã Tháng       Hồ sơ được\n"
+     "         điện tử cho người dân                      hội tỉnh    10/2026     lập\n"
+     "6        Hỗ trợ bữa ăn trưa cho trẻ Sở Tài chính Sở Giáo dục 2026 - 2027 Quyết định\n"
+     "         mẫu giáo ở vùng đồng bào                   và Đào tạo              hỗ trợ\n"
+     "         dân tộc thiểu số\n"
+     "7        Vận động nguồn lực xã hội Đề nghị Ủy Hội Liên          Thường      Sân chơi\n"
+     "         hóa trang bị đồ chơi ngoài ban Mặt trận hiệp Phụ nữ xuyên          được trang bị\n"
+     "         trời                          Tổ quốc Việt tỉnh\n"
+     "                                       Nam tỉnh\n",
+     {{"STT | Nội dung nhiệm vụ | Đơn vị thực hiện | Phối hợp | Tiến độ | Sản phẩm",
+       "1 | Củng cố mạng lưới y tế cơ sở, bố trí đủ bác sĩ cho trạm y tế xã | Sở Y tế | Sở Nội vụ | Quý IV/2026 | Trạm y tế đủ nhân lực",
+       "2 | Triển khai hồ sơ sức khỏe điện tử cho người dân |  | Bảo hiểm xã hội tỉnh | Tháng 10/2026 | Hồ sơ được lập",
+       "6 | Hỗ trợ bữa ăn trưa cho trẻ mẫu giáo ở vùng đồng bào dân tộc thiểu số | Sở Tài chính | Sở Giáo dục và Đào tạo | 2026 - 2027 | Quyết định hỗ trợ",
+       "7 | Vận động nguồn lực xã hội hóa trang bị đồ chơi ngoài trời | Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh | Hội Liên hiệp Phụ nữ tỉnh | Thường xuyên | Sân chơi được trang bị"}}},
+    {"a date one space after the coordinate cell continues the deadline above it",
+     " STT      Nội dung công việc         Đơn vị        Đơn vị Thời gian              Kết\n"
+     "                                     chủ trì      phối hợp thực hiện           quả/sản\n"
+     "                                                                                phẩm\n"
+     "I       CÔNG TÁC CHUẨN BỊ\n"
+     "1       Kiện toàn Ban Chỉ huy       Sở Nông      Bộ Chỉ huy Tháng            Quyết định\n"
+     "        phòng thủ dân sự các cấp và nghiệp và    Quân sự tỉnh 5/2026         kiện toàn\n"
+     "        phân công nhiệm vụ cho      Môi trường\n"
+     "        từng thành viên\n"
+     "2       Rà soát, cập nhật phương án UBND các     Bộ Chỉ huy Trước ngày       Phương án\n"
+     "        ứng phó với bão mạnh, siêu xã, phường    Quân sự tỉnh; 30/6/2026     được phê\n"
+     "        bão và phương án sơ tán dân ven biển     Công an tỉnh                duyệt\n"
+     "        ở vùng ven biển\n"
+     "3       Kiểm tra an toàn các hồ     Sở Nông      Công ty        Quý III/2026 Báo cáo kết\n"
+     "        chứa thủy lợi trước mùa     nghiệp và    TNHH Khai                   quả kiểm tra\n"
+     "        mưa bão                     Môi trường   thác công\n"
+     "                                                 trình thủy lợi\n"
+     "                                                 tỉnh\n"
+     "4       Dự trữ lương thực, thuốc     Sở Công     Sở Y tế;       Trước ngày Danh mục\n"
+     "        men và nhu yếu phẩm tại      Thương      UBND các 31/8/2026          hàng dự trữ\n"
+     "        các khu vực có nguy cơ bị                xã, phường\n"
+     "        chia cắt\n",
+     {{"STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện | Kết quả/sản phẩm",
+       "§ I | CÔNG TÁC CHUẨN BỊ |  |  |  | ",
+       "1 | Kiện toàn Ban Chỉ huy phòng thủ dân sự các cấp và phân công nhiệm vụ cho từng thành viên | Sở Nông nghiệp và Môi trường | Bộ Chỉ huy Quân sự tỉnh | Tháng 5/2026 | Quyết định kiện toàn",
+       "2 | Rà soát, cập nhật phương án ứng phó với bão mạnh, siêu bão và phương án sơ tán dân ở vùng ven biển | UBND các xã, phường ven biển | Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh | Trước ngày 30/6/2026 | Phương án được phê duyệt",
+       "3 | Kiểm tra an toàn các hồ chứa thủy lợi trước mùa mưa bão | Sở Nông nghiệp và Môi trường | Công ty TNHH Khai thác công trình thủy lợi tỉnh | Quý III/2026 | Báo cáo kết quả kiểm tra",
+       "4 | Dự trữ lương thực, thuốc men và nhu yếu phẩm tại các khu vực có nguy cơ bị chia cắt | Sở Công Thương | Sở Y tế; UBND các xã, phường | Trước ngày 31/8/2026 | Danh mục hàng dự trữ"}}},
+    {"the rest of a collective name one space after the lead cell",
+     "    TT          Nhiệm vụ            Sản phẩm Cơ quan thực hiện              Thời hạn\n"
+     "                                     Chủ trì Phối hợp\n"
+     "4        Nâng cấp đường truyền số Đường           Đề nghị       Sở Khoa học Quý II/2026\n"
+     "         liệu chuyên dùng đến bộ      truyền được Viettel Tuyên và Công\n"
+     "         phận một cửa các xã,         nâng cấp    Quang         nghệ\n"
+     "         phường\n"
+     "5        Kiểm tra, đánh giá an toàn Báo cáo đánh Sở Khoa học Công an tỉnh Định kỳ hằng\n"
+     "         thông tin của hệ thống       giá         và Công                    quý\n"
+     "                                                  nghệ\n"
+     "6        Tập huấn khai thác cơ sở dữ Lớp tập huấn Trung tâm     UBND các Năm 2027\n"
+     "         liệu đất đai cho công chức               Công nghệ xã, phường\n"
+     "         địa chính cấp xã                         thông tin tài\n"
+     "                                                  nguyên\n"
+     "\n",
+     {{"TT | Nhiệm vụ | Sản phẩm | Chủ trì | Phối hợp | Thời hạn",
+       "4 | Nâng cấp đường truyền số liệu chuyên dùng đến bộ phận một cửa các xã, phường | Đường truyền được nâng cấp | Đề nghị Viettel Tuyên Quang | Sở Khoa học và Công nghệ | Quý II/2026",
+       "5 | Kiểm tra, đánh giá an toàn thông tin của hệ thống | Báo cáo đánh giá | Sở Khoa học và Công nghệ | Công an tỉnh | Định kỳ hằng quý",
+       "6 | Tập huấn khai thác cơ sở dữ liệu đất đai cho công chức địa chính cấp xã | Lớp tập huấn | Trung tâm Công nghệ thông tin tài nguyên | UBND các xã, phường | Năm 2027"}}},
+    {"an agency name 10 columns left of the lead column and a deadline far from the time column stay in the task cell: position decides",
+     " STT      Nội dung nhiệm vụ          Đơn vị   Phối hợp          Tiến độ     Sản phẩm\n"
+     "                                    thực hiện\n"
+     "1        Làm việc với Công an tỉnh Sở Y tế          Sở Nội vụ   Quý IV/2026 Trạm y tế đủ\n"
+     "         sở, bố trí cùng Sở Y tế                                            nhân lực\n"
+     "         y tế xã\n"
+     "2        Triển khai hồ sơ sức khỏe                  Bảo hiểm xã Tháng       Hồ sơ được\n"
+     "         điện tử cho người dân                      hội tỉnh    10/2026     lập\n"
+     "3        Tổ chức khám sàng lọc                      UBND các Hằng năm       Báo cáo kết\n"
+     "         khám lại trong năm 2026                    xã                      quả khám\n"
+     "         người cao tuổi\n"
+     "4        Rà soát, sắp xếp mạng lưới Sở Giáo dục UBND các Năm 2026 Đề án sắp\n"
+     "         trường mầm non ở các xã và Đào tạo xã                              xếp\n"
+     "         khó khăn\n"
+     "5        Bồi dưỡng chuyên môn cho                   Sở Nội vụ   Tháng       Lớp bồi\n"
+     "         giáo viên mầm non hợp                                  8/2027      dưỡng\n"
+     "         đồng\n",
+     {{"STT | Nội dung nhiệm vụ | Đơn vị thực hiện | Phối hợp | Tiến độ | Sản phẩm",
+       "1 | Làm việc với Công an tỉnh sở, bố trí cùng Sở Y tế y tế xã | Sở Y tế | Sở Nội vụ | Quý IV/2026 | Trạm y tế đủ nhân lực",
+       "2 | Triển khai hồ sơ sức khỏe điện tử cho người dân |  | Bảo hiểm xã hội tỉnh | Tháng 10/2026 | Hồ sơ được lập",
+       "3 | Tổ chức khám sàng lọc khám lại trong năm 2026 người cao tuổi |  | UBND các xã | Hằng năm | Báo cáo kết quả khám",
+       "4 | Rà soát, sắp xếp mạng lưới trường mầm non ở các xã khó khăn | Sở Giáo dục và Đào tạo | UBND các xã | Năm 2026 | Đề án sắp xếp",
+       "5 | Bồi dưỡng chuyên môn cho giáo viên mầm non hợp đồng |  | Sở Nội vụ | Tháng 8/2027 | Lớp bồi dưỡng"}}},
     {"the two-column document header is no table",
      "    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "   TỈNH TUYÊN QUANG                         Độc lập - Tự do - Hạnh phúc\n"

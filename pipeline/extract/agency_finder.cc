@@ -6,6 +6,7 @@
 #include "pipeline/extract/agency_finder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "pipeline/extract/agency_key.h"
@@ -54,6 +55,29 @@ std::vector<AgencyMention> AgencyFinder::FindAll(std::string_view text, Range ra
   agency::BuildKey(text, range, folded, key, ocr);
   agency::ParseMentions(impl_->vocab, *impl_->person, text, key, folded, range.end, out);
   return out;
+}
+
+std::vector<AgencyMention> AgencyFinder::FindAllOcr(std::string_view text, Range range) const {
+  std::vector<AgencyMention> exact = FindAll(text, range, MatchMode::kExact, /*ocr=*/true);
+  std::vector<AgencyMention> folded = FindAll(text, range, MatchMode::kFolded, /*ocr=*/true);
+  auto overlaps = [](const Range& a, const Range& b) { return a.begin < b.end && b.begin < a.end; };
+  std::vector<AgencyMention> added;
+  for (AgencyMention& f : folded) {
+    if (!f.known) continue;
+    bool blocked = std::any_of(exact.begin(), exact.end(), [&](const AgencyMention& e) {
+      return e.known && overlaps(e.span, f.span);
+    });
+    if (!blocked) added.push_back(std::move(f));
+  }
+  if (added.empty()) return exact;
+  std::erase_if(exact, [&](const AgencyMention& e) {
+    return std::any_of(added.begin(), added.end(),
+                       [&](const AgencyMention& f) { return overlaps(e.span, f.span); });
+  });
+  exact.insert(exact.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  std::sort(exact.begin(), exact.end(),
+            [](const AgencyMention& a, const AgencyMention& b) { return a.span.begin < b.span.begin; });
+  return exact;
 }
 
 std::string AgencyFinder::Canonical(std::string_view written) const {

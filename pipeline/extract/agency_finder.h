@@ -104,6 +104,11 @@ class AgencyFinder {
   // ("Sở Khoa học và Công.nghệ"; agency_key.h).
   std::vector<AgencyMention> FindAll(std::string_view text, Range range, MatchMode mode,
                                      bool ocr = false) const;
+  // OCR'd text with marks: FindAll in both forms. A known agency found without marks
+  // ("Sở Văn hóa, Thế thao và Du lịch" for "Thể thao", "HỌI" for "HỘI") replaces the
+  // marked mentions it overlaps that are only fallback guesses, and is dropped where it
+  // overlaps a known marked mention. In text order.
+  std::vector<AgencyMention> FindAllOcr(std::string_view text, Range range) const;
 
   // The canonical name for a name as written, or "" when unknown ("Sở KH&CN" ->
   // "Sở Khoa học và Công nghệ"). Used by eval to compare gold names. It is the name

@@ -95,32 +95,6 @@ MatchMode DetectMode(std::string_view text) {
   return marked * 200 < ascii_letters ? MatchMode::kFolded : MatchMode::kExact;
 }
 
-// OCR text (ExtractOptions::ocr_tolerant): a known agency found without marks
-// ("Sở Công Thuong", "HỌI" for "HỘI") where the marked form did not match. It replaces the
-// exact mentions it overlaps that are only fallback guesses, and is dropped where it
-// overlaps a known exact mention. Both lists are in text order; so is the result.
-std::vector<AgencyMention> MergeTolerant(std::vector<AgencyMention> exact,
-                                         std::vector<AgencyMention> folded) {
-  auto overlaps = [](const Range& a, const Range& b) { return a.begin < b.end && b.begin < a.end; };
-  std::vector<AgencyMention> added;
-  for (AgencyMention& f : folded) {
-    if (!f.known) continue;
-    bool blocked = std::any_of(exact.begin(), exact.end(), [&](const AgencyMention& e) {
-      return e.known && overlaps(e.span, f.span);
-    });
-    if (!blocked) added.push_back(std::move(f));
-  }
-  if (added.empty()) return exact;
-  std::erase_if(exact, [&](const AgencyMention& e) {
-    return std::any_of(added.begin(), added.end(),
-                       [&](const AgencyMention& f) { return overlaps(e.span, f.span); });
-  });
-  exact.insert(exact.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
-  std::sort(exact.begin(), exact.end(),
-            [](const AgencyMention& a, const AgencyMention& b) { return a.span.begin < b.span.begin; });
-  return exact;
-}
-
 class DocumentRun {
  public:
   DocumentRun(const Extractor& ex, const RoleAssigner& roles, const ruleset::RuleSet& rules,
@@ -137,11 +111,7 @@ class DocumentRun {
     if (mode_ == MatchMode::kFolded)
       record_.warnings.push_back("no_diacritics: the text has no Vietnamese diacritics; rules matched without them");
     for (const normalize::Block& b : text_.blocks) {
-      const bool ocr = options_.ocr_tolerant;
-      auto found = ex_.agencies().FindAll(text_.text, b.range, mode_, ocr);
-      if (ocr && mode_ == MatchMode::kExact)
-        found = MergeTolerant(std::move(found),
-                              ex_.agencies().FindAll(text_.text, b.range, MatchMode::kFolded, ocr));
+      auto found = Agencies(b.range);
       mentions_.insert(mentions_.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
     }
@@ -164,7 +134,8 @@ class DocumentRun {
       if (tree_.node(id).kind == segment::NodeKind::kFootnote) Unit(id, Context{});
     }
     if (tree_.header.closing) Unit(*tree_.header.closing, Context{});
-    ex_.tables().AddTasks(text_.text, tables_, {ex_.agencies(), ex_.deadlines(), roles_, dates_, mode_}, tasks_);
+    ex_.tables().AddTasks(text_.text, tables_,
+                          {ex_.agencies(), ex_.deadlines(), roles_, dates_, mode_, options_.ocr_tolerant}, tasks_);
     std::stable_sort(tasks_.begin(), tasks_.end(),
                      [](const Task& a, const Task& b) { return a.span.begin < b.span.begin; });
     std::string prefix = record_.source.sha256.substr(0, 12);
@@ -199,6 +170,12 @@ class DocumentRun {
   bool InTable(int block) const {
     return std::any_of(tables_.begin(), tables_.end(),
                        [&](const Table& t) { return block >= t.first_block && block <= t.last_block; });
+  }
+
+  // The agencies named in `r`; OCR'd text is also searched without marks.
+  std::vector<AgencyMention> Agencies(Range r) const {
+    if (options_.ocr_tolerant && mode_ == MatchMode::kExact) return ex_.agencies().FindAllOcr(text_.text, r);
+    return ex_.agencies().FindAll(text_.text, r, mode_, options_.ocr_tolerant);
   }
 
   bool Has(size_t pattern, Range r) const { return RE2::PartialMatch(Text(r), Re(pattern)); }

@@ -118,7 +118,7 @@ class RowReader {
       // Roles written in the task's own text: report recipients, and the lead when the
       // row has none.
       for (const Range& piece : task_cell) {
-        std::vector<AgencyMention> mentions = ctx_.agencies.FindAll(text_, piece, ctx_.mode);
+        std::vector<AgencyMention> mentions = ctx_.Agencies(text_, piece);
         if (mentions.empty()) continue;
         RoleLists roles = ctx_.roles.Assign(text_, piece, mentions, ctx_.mode);
         for (const Agency& a : roles.report_to) AddUnique(task_out.report_to, a);
@@ -192,7 +192,7 @@ class RowReader {
     if (request) *request = prefix > 0;
     cell = Trim(text_, {cell.begin + prefix, cell.end});
     if (cell.size() == 0) return out;
-    std::vector<AgencyMention> mentions = ctx_.agencies.FindAll(text_, cell, ctx_.mode);
+    std::vector<AgencyMention> mentions = ctx_.Agencies(text_, cell);
     // Each ';'-separated piece of the cell.
     size_t start = cell.begin;
     for (size_t i = cell.begin; i <= cell.end; ++i) {

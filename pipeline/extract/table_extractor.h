@@ -55,6 +55,12 @@ struct TableContext {
   const RoleAssigner& roles;
   const DateContext& dates;
   MatchMode mode = MatchMode::kExact;
+  bool ocr = false;  // the text came from OCR: agencies are also matched without marks
+
+  std::vector<AgencyMention> Agencies(std::string_view text, Range r) const {
+    if (ocr && mode == MatchMode::kExact) return agencies.FindAllOcr(text, r);
+    return agencies.FindAll(text, r, mode, ocr);
+  }
 };
 
 class TableExtractor {

@@ -61,6 +61,11 @@ TEST(OcrPipeline, TolerantAgencyMatching) {
        {"Sở Tài chinh (unknown)"}, {"Sở Tài chính"}},
       {"1. Giao Sở Xây dựng chủ trì, hướng dẫn các địa phương thực hiện.",
        {"Sở Xây dựng"}, {"Sở Xây dựng"}},
+      // A task table's lead cell (kh-phu-luc-bang-scan: "Thế thao" for "Thể thao").
+      {"STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+       "1 | Rà soát, công nhận điểm du lịch cộng đồng | Sở Văn hóa, Thế thao và Du lịch | Công an tỉnh | "
+       "Quý III/2026",
+       {"Sở Văn hóa (unknown)"}, {"Sở Văn hóa, Thể thao và Du lịch"}},
   };
   for (const Case& c : cases) {
     std::string text = "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n" + c.body + "\n";

@@ -9,16 +9,11 @@ namespace notices::extract {
 
 namespace {
 
-constexpr std::string_view kColumnPrefix = "table.column.";
 constexpr std::string_view kRequired[] = {
     "table.row.number",          "table.row.section_label", "table.row.section_cell",
     "table.row.separator_cell",  "table.row.column_number_cell", "table.cell.requested",
 };
 constexpr std::string_view kRequiredLists[] = {"table.time_cues"};
-
-constexpr ColumnKind kKinds[] = {ColumnKind::kOther,      ColumnKind::kIndex, ColumnKind::kTask,
-                                 ColumnKind::kLead,       ColumnKind::kCoordinate,
-                                 ColumnKind::kTime,       ColumnKind::kProduct, ColumnKind::kNote};
 
 Range TrimSpaces(std::string_view text, Range r) {
   while (r.begin < r.end && text[r.begin] == ' ') ++r.begin;
@@ -29,20 +24,6 @@ Range TrimSpaces(std::string_view text, Range r) {
 std::string_view Slice(std::string_view text, Range r) { return text.substr(r.begin, r.size()); }
 
 }  // namespace
-
-std::string_view ColumnKindName(ColumnKind kind) {
-  switch (kind) {
-    case ColumnKind::kOther: return "other";
-    case ColumnKind::kIndex: return "index";
-    case ColumnKind::kTask: return "task";
-    case ColumnKind::kLead: return "lead";
-    case ColumnKind::kCoordinate: return "coordinate";
-    case ColumnKind::kTime: return "time";
-    case ColumnKind::kProduct: return "product";
-    case ColumnKind::kNote: return "note";
-  }
-  return "other";
-}
 
 int TableHeader::Find(ColumnKind kind) const {
   for (size_t i = 0; i < columns.size(); ++i)
@@ -77,23 +58,17 @@ void StripEdges(std::string_view text, Range line, std::vector<Range>& cells) {
 Result<TableVocabulary> TableVocabulary::Create(std::shared_ptr<const ruleset::RuleSet> rules) {
   if (!rules) return Error(ErrorCode::kInternal, "TableVocabulary::Create: no rules");
   if (auto st = rules->Require(kRequired, kRequiredLists); !st) return st.error();
-  TableVocabulary v;
-  for (const ruleset::Pattern* p : rules->PatternsWithPrefix(kColumnPrefix)) {
-    std::string kind = p->attr_string("kind");
-    auto it = std::find_if(std::begin(kKinds), std::end(kKinds),
-                           [&](ColumnKind k) { return ColumnKindName(k) == kind; });
-    if (it == std::end(kKinds) || *it == ColumnKind::kOther)
-      return Error(ErrorCode::kRuleSyntax, "rule file " + p->origin().ToString() + ": pattern " +
-                                               p->name() + ": unknown kind '" + kind + "'");
-    v.columns_.push_back({p, *it});
-  }
-  if (v.columns_.empty())
+  auto table = ruleset::LoadTableRules(*rules);
+  if (!table) return table.error();
+  if (table->columns.empty())
     return Error(ErrorCode::kRuleSyntax, "the rules have no table.column.* pattern (rules/tables.toml)");
-  v.row_number_ = rules->FindPattern("table.row.number");
-  v.section_label_ = rules->FindPattern("table.row.section_label");
+  TableVocabulary v;
+  v.columns_ = table->columns;
+  v.row_number_ = table->row_number;
+  v.section_label_ = table->section_label;
   v.section_cell_ = rules->FindPattern("table.row.section_cell");
   v.separator_ = rules->FindPattern("table.row.separator_cell");
-  v.column_number_ = rules->FindPattern("table.row.column_number_cell");
+  v.column_number_ = table->column_number;
   v.requested_ = rules->FindPattern("table.cell.requested");
   v.time_cues_ = rules->list("table.time_cues").items;
   v.rules_ = std::move(rules);
@@ -107,7 +82,7 @@ bool TableVocabulary::Full(const ruleset::Pattern* p, std::string_view cell, Mat
 
 ColumnKind TableVocabulary::Classify(std::string_view cell, MatchMode mode) const {
   if (cell.empty()) return ColumnKind::kOther;
-  for (const ColumnRule& c : columns_)
+  for (const ruleset::TableColumn& c : columns_)
     if (Full(c.pattern, cell, mode)) return c.kind;
   return ColumnKind::kOther;
 }

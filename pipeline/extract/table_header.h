@@ -35,20 +35,13 @@
 #include "pipeline/common/offset_map.h"
 #include "pipeline/extract/agency_finder.h"  // MatchMode
 #include "pipeline/ruleset/ruleset.h"
+#include "pipeline/ruleset/table_rules.h"
 
 namespace notices::extract {
 
-enum class ColumnKind {
-  kOther,       // named, but nothing a task needs ("Kinh phí"), or unnamed
-  kIndex,       // "STT", "TT"
-  kTask,        // "Nội dung nhiệm vụ"
-  kLead,        // "Cơ quan chủ trì", "Đơn vị thực hiện"
-  kCoordinate,  // "Cơ quan phối hợp"
-  kTime,        // "Thời gian hoàn thành", "Thời hạn", "Tiến độ"
-  kProduct,     // "Sản phẩm", "Kết quả/sản phẩm"
-  kNote,        // "Ghi chú"
-};
-std::string_view ColumnKindName(ColumnKind kind);  // "other", "index", "task", ...
+// Column kinds and their names: one vocabulary for every table reader (ruleset/table_rules.h).
+using ruleset::ColumnKind;
+using ruleset::ColumnKindName;
 
 struct TableHeader {
   std::vector<ColumnKind> columns;  // one per column, left to right
@@ -96,13 +89,9 @@ class TableVocabulary {
   const std::vector<std::string>& time_cues() const { return time_cues_; }
 
  private:
-  struct ColumnRule {
-    const ruleset::Pattern* pattern = nullptr;
-    ColumnKind kind = ColumnKind::kOther;
-  };
   bool Full(const ruleset::Pattern* p, std::string_view cell, MatchMode mode) const;
   std::shared_ptr<const ruleset::RuleSet> rules_;
-  std::vector<ColumnRule> columns_;
+  std::vector<ruleset::TableColumn> columns_;
   const ruleset::Pattern* row_number_ = nullptr;
   const ruleset::Pattern* section_label_ = nullptr;
   const ruleset::Pattern* section_cell_ = nullptr;

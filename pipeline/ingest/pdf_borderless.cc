@@ -5,7 +5,6 @@
 #include "pipeline/ingest/pdf_borderless.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -18,33 +17,10 @@ using Column = ColumnVocabulary::Column;
 Result<std::shared_ptr<const ColumnVocabulary>> ColumnVocabulary::Create(
     std::shared_ptr<const ruleset::RuleSet> rules) {
   if (!rules) return Error(ErrorCode::kInternal, "ColumnVocabulary::Create: no rules");
-  static constexpr std::array<std::pair<std::string_view, Column>, 7> kKinds = {{
-      {"index", Column::kIndex},
-      {"task", Column::kTask},
-      {"lead", Column::kLead},
-      {"coordinate", Column::kCoordinate},
-      {"time", Column::kTime},
-      {"product", Column::kProduct},
-      {"note", Column::kNote},
-  }};
+  auto table = ruleset::LoadTableRules(*rules);
+  if (!table) return table.error();
   auto v = std::make_shared<ColumnVocabulary>();
-  for (const ruleset::Pattern* p : rules->PatternsWithPrefix("table.column.")) {
-    std::string kind = p->attr_string("kind");
-    auto it = std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& k) { return k.first == kind; });
-    if (it == kKinds.end())
-      return Error(ErrorCode::kRuleSyntax, "rule file " + p->origin().ToString() + ": pattern " + p->name() +
-                                               ": unknown kind '" + kind + "'");
-    v->columns_.push_back({p, it->second});
-  }
-  if (!v->columns_.empty()) {
-    v->row_number_ = rules->FindPattern("table.row.number");
-    v->section_label_ = rules->FindPattern("table.row.section_label");
-    v->column_number_ = rules->FindPattern("table.row.column_number_cell");
-    if (!v->row_number_ || !v->section_label_ || !v->column_number_)
-      return Error(ErrorCode::kRuleSyntax,
-                   "the rules have table.column.* patterns but not table.row.number, "
-                   "table.row.section_label and table.row.column_number_cell (rules/tables.toml)");
-  }
+  v->table_ = std::move(table).value();
   v->rules_ = std::move(rules);
   return std::shared_ptr<const ColumnVocabulary>(std::move(v));
 }
@@ -59,20 +35,21 @@ bool Whole(const ruleset::Pattern* p, std::string_view cell) {
 }  // namespace
 
 Column ColumnVocabulary::Classify(std::string_view cell) const {
-  for (const Named& n : columns_)
-    if (Whole(n.pattern, cell)) return n.column;
-  return Column::kNone;
+  for (const ruleset::TableColumn& c : table_.columns)
+    if (Whole(c.pattern, cell)) return c.kind;
+  return Column::kOther;
 }
 bool ColumnVocabulary::Names(std::string_view cell, Column column) const {
-  size_t last = columns_.size();
-  while (last > 0 && columns_[last - 1].column != column) --last;
+  const std::vector<ruleset::TableColumn>& columns = table_.columns;
+  size_t last = columns.size();
+  while (last > 0 && columns[last - 1].kind != column) --last;
   for (size_t i = 0; i < last; ++i)
-    if (Whole(columns_[i].pattern, cell)) return columns_[i].column == column;
+    if (Whole(columns[i].pattern, cell)) return columns[i].kind == column;
   return false;
 }
-bool ColumnVocabulary::IsRowNumber(std::string_view cell) const { return Whole(row_number_, cell); }
-bool ColumnVocabulary::IsSectionLabel(std::string_view cell) const { return Whole(section_label_, cell); }
-bool ColumnVocabulary::IsColumnNumber(std::string_view cell) const { return Whole(column_number_, cell); }
+bool ColumnVocabulary::IsRowNumber(std::string_view cell) const { return Whole(table_.row_number, cell); }
+bool ColumnVocabulary::IsSectionLabel(std::string_view cell) const { return Whole(table_.section_label, cell); }
+bool ColumnVocabulary::IsColumnNumber(std::string_view cell) const { return Whole(table_.column_number, cell); }
 
 namespace {
 
@@ -293,7 +270,7 @@ class Finder {
       if (c == 0 && kind != Column::kIndex) return std::nullopt;
       task = task || kind == Column::kTask;
       lead_or_time = lead_or_time || kind == Column::kLead || kind == Column::kTime;
-      h.named += kind != Column::kNone;
+      h.named += kind != Column::kOther;
     }
     if (!task || !lead_or_time || static_cast<size_t>(h.named) * 2 < cols.size()) return std::nullopt;
     for (size_t a = 0; a < n; ++a) {
@@ -319,7 +296,7 @@ class Finder {
       }
       if (text.empty()) continue;
       Column c = vocab_.Classify(text);
-      if (c != Column::kNone) return c;
+      if (c != Column::kOther) return c;
       all = all.empty() ? text : text + " " + all;
     }
     return vocab_.Classify(all);

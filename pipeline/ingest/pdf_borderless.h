@@ -81,6 +81,7 @@
 #include "pipeline/common/error.h"
 #include "pipeline/ingest/pdf_layout.h"
 #include "pipeline/ruleset/ruleset.h"
+#include "pipeline/ruleset/table_rules.h"
 
 namespace notices::ingest::pdf {
 
@@ -88,7 +89,7 @@ namespace notices::ingest::pdf {
 // table.row.number, table.row.section_label, table.row.column_number_cell).
 class ColumnVocabulary {
  public:
-  enum class Column { kNone, kIndex, kTask, kLead, kCoordinate, kTime, kProduct, kNote };
+  using Column = ruleset::ColumnKind;  // kOther: names no column
 
   // Fails with kRuleSyntax when a table.column.* pattern has an unknown attr.kind, or
   // when the column patterns are there but a row pattern is missing. Rules without
@@ -103,18 +104,11 @@ class ColumnVocabulary {
   bool IsRowNumber(std::string_view cell) const;     // "1", "2.3"
   bool IsSectionLabel(std::string_view cell) const;  // "I", "II.", "A"
   bool IsColumnNumber(std::string_view cell) const;  // "(1)"
-  bool empty() const { return columns_.empty(); }
+  bool empty() const { return table_.columns.empty(); }
 
  private:
-  struct Named {
-    const ruleset::Pattern* pattern;
-    Column column;
-  };
   std::shared_ptr<const ruleset::RuleSet> rules_;  // keeps the patterns alive
-  std::vector<Named> columns_;
-  const ruleset::Pattern* row_number_ = nullptr;
-  const ruleset::Pattern* section_label_ = nullptr;
-  const ruleset::Pattern* column_number_ = nullptr;
+  ruleset::TableRules table_;
 };
 
 // What one page passes to the next: the columns of a table still open at its end.

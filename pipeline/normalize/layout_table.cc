@@ -17,10 +17,11 @@ namespace notices::normalize::internal {
 
 namespace {
 
-// Column kinds, as the attr.kind of table.column.* names them.
-enum Kind : int { kNone = -1, kIndex, kTask, kLead, kCoordinate, kTime, kProduct, kNote };
-constexpr std::array<std::string_view, 7> kKindNames = {"index", "task",    "lead", "coordinate",
-                                                        "time",  "product", "note"};
+// Column kinds (ruleset/table_rules.h), short names; kNone: names no column.
+using ruleset::ColumnKind;
+constexpr ColumnKind kNone = ColumnKind::kOther, kIndex = ColumnKind::kIndex, kTask = ColumnKind::kTask,
+                     kLead = ColumnKind::kLead, kCoordinate = ColumnKind::kCoordinate,
+                     kTime = ColumnKind::kTime;
 
 constexpr size_t kMaxHeaderLines = 3;
 constexpr size_t kMaxColumns = 16;
@@ -151,14 +152,14 @@ struct Content {
 
 struct Phrase {
   size_t a = 0, b = 0;  // words [a, b) of its line
-  int kind = kNone;
+  ColumnKind kind = kNone;
 };
 
 // A header column: its name's words, line by line.
 struct HeaderColumn {
   uint32_t col = 0, end_col = 0;                  // of its line-1 phrase
   std::vector<std::pair<size_t, size_t>> words;  // {line, word}
-  int kind = kNone;
+  ColumnKind kind = kNone;
 };
 
 struct Header {
@@ -210,8 +211,8 @@ class FinderImpl {
   bool Full(const ruleset::Pattern* p, std::string_view text) const {
     return p != nullptr && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), p->regex());
   }
-  int Classify(std::string_view text) const {
-    for (const LayoutTableFinder::Column& c : f_.columns_)
+  ColumnKind Classify(std::string_view text) const {
+    for (const ruleset::TableColumn& c : f_.columns_)
       if (Full(c.pattern, text)) return c.kind;
     return kNone;
   }
@@ -495,7 +496,7 @@ class FinderImpl {
   // Words of a phrase that starts at word k of `l` (0 if none) in a column of kind
   // `kind`, alone (`head` empty) or continuing the cell text `head` of the lines above.
   // `complete`: a deadline that ends there.
-  size_t PhraseWords(const RawLine& l, size_t k, int kind, std::string_view head, bool& complete) const {
+  size_t PhraseWords(const RawLine& l, size_t k, ColumnKind kind, std::string_view head, bool& complete) const {
     complete = false;
     const std::vector<Word>& w = l.words;
     std::vector<size_t>& ends = ends_;
@@ -532,7 +533,7 @@ class FinderImpl {
   }
 
   // The text of a row's cell, its pieces joined; a lead cell without its "Đề nghị".
-  std::string CellText(const std::vector<Range>& pieces, size_t column, int kind) {
+  std::string CellText(const std::vector<Range>& pieces, size_t column, ColumnKind kind) {
     std::string out;
     for (const Range& r : pieces) {
       if (!out.empty()) out += ' ';
@@ -572,7 +573,7 @@ class FinderImpl {
     ct.time = 0;
     fresh_agency_.assign(m, -1);
     for (size_t c = 0; c < n; ++c) {
-      int kind = kinds_[c];
+      ColumnKind kind = kinds_[c];
       if (kind == kTime) ct.time |= 1u << c;
       if (kind != kTime && kind != kLead && kind != kCoordinate) continue;
       uint32_t lo = edges[c] > kContentReach ? edges[c] - kContentReach : 0;
@@ -738,7 +739,7 @@ class FinderImpl {
     cue_cut_.fill({SIZE_MAX, 0});
     for (const HeaderColumn& c : h.columns) kinds_.push_back(c.kind);
     bool read_content = false;
-    for (int k : kinds_) read_content |= k == kTime || k == kLead || k == kCoordinate;
+    for (ColumnKind k : kinds_) read_content |= k == kTime || k == kLead || k == kCoordinate;
     std::vector<uint32_t> edges, first_edges;  // for wrapped lines, for lines that start rows
     if (!Edges(body, n, edges, first_edges)) return 0;
 
@@ -838,21 +839,19 @@ class FinderImpl {
   std::array<std::pair<size_t, size_t>, kMaxColumns> cue_cut_{};
   mutable std::vector<int> hits_;
   Content content_;
-  std::vector<int> kinds_;  // of the table's columns
+  std::vector<ColumnKind> kinds_;  // of the table's columns
   bool index0_ = false;  // the table's first column is its index
 };
 
 Result<LayoutTableFinder> LayoutTableFinder::Create(const ruleset::RuleSet& rules) {
+  auto table = ruleset::LoadTableRules(rules);
+  if (!table) return table.error();
   LayoutTableFinder f;
-  for (const ruleset::Pattern* p : rules.PatternsWithPrefix("table.column.")) {
-    std::string kind = p->attr_string("kind");
-    auto it = std::find(kKindNames.begin(), kKindNames.end(), kind);
-    if (it == kKindNames.end())
-      return Error(ErrorCode::kRuleSyntax, "rule file " + p->origin().ToString() + ": pattern " + p->name() +
-                                               ": unknown kind '" + kind + "'");
-    f.columns_.push_back({p, static_cast<int>(it - kKindNames.begin())});
-  }
-  if (f.columns_.empty()) return f;
+  if (table->columns.empty()) return f;
+  f.columns_ = std::move(table->columns);
+  f.row_number_ = table->row_number;
+  f.section_label_ = table->section_label;
+  f.column_number_ = table->column_number;
   f.deadline_forms_ = rules.PatternsWithPrefix("deadline.form.");
   std::vector<std::string_view> names;
   for (const ruleset::Pattern* p : f.deadline_forms_) names.push_back(p->name());
@@ -883,13 +882,6 @@ Result<LayoutTableFinder> LayoutTableFinder::Create(const ruleset::RuleSet& rule
   std::sort(f.agency_first_words_.begin(), f.agency_first_words_.end());
   f.agency_first_words_.erase(std::unique(f.agency_first_words_.begin(), f.agency_first_words_.end()),
                               f.agency_first_words_.end());
-  f.row_number_ = rules.FindPattern("table.row.number");
-  f.section_label_ = rules.FindPattern("table.row.section_label");
-  f.column_number_ = rules.FindPattern("table.row.column_number_cell");
-  if (!f.row_number_ || !f.section_label_ || !f.column_number_)
-    return Error(ErrorCode::kRuleSyntax,
-                 "the rules have table.column.* patterns but not table.row.number, "
-                 "table.row.section_label and table.row.column_number_cell (rules/tables.toml)");
   return f;
 }
 

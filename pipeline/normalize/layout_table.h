@@ -96,6 +96,7 @@
 #include "pipeline/common/error.h"
 #include "pipeline/common/offset_map.h"
 #include "pipeline/ruleset/ruleset.h"
+#include "pipeline/ruleset/table_rules.h"
 
 namespace notices::normalize::internal {
 
@@ -129,11 +130,7 @@ class LayoutTableFinder {
   std::vector<LayoutTable> Find(std::string_view decoded) const;
 
  private:
-  struct Column {
-    const ruleset::Pattern* pattern;
-    int kind;
-  };
-  std::vector<Column> columns_;
+  std::vector<ruleset::TableColumn> columns_;
   const ruleset::Pattern* row_number_ = nullptr;
   const ruleset::Pattern* section_label_ = nullptr;
   const ruleset::Pattern* column_number_ = nullptr;

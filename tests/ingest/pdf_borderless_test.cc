@@ -105,11 +105,11 @@ TEST(ColumnVocabularyTest, NamesWholeCells) {
   };
   const Case cases[] = {
       {"STT", Column::kIndex},          {"TT", Column::kIndex},
-      {"Viettel", Column::kNone},       {"Nội dung nhiệm vụ", Column::kTask},
+      {"Viettel", Column::kOther},       {"Nội dung nhiệm vụ", Column::kTask},
       {"Cơ quan chủ trì", Column::kLead}, {"Đơn vị thực hiện", Column::kLead},
       {"Phối hợp", Column::kCoordinate}, {"Thời hạn", Column::kTime},
-      {"Kết quả/sản phẩm", Column::kProduct}, {"ỦY BAN NHÂN DÂN", Column::kNone},
-      {"Nơi nhận:", Column::kNone},
+      {"Kết quả/sản phẩm", Column::kProduct}, {"ỦY BAN NHÂN DÂN", Column::kOther},
+      {"Nơi nhận:", Column::kOther},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Vocabulary()->Classify(c.cell), c.expected) << c.cell;

@@ -1,4 +1,5 @@
 #include "pipeline/ruleset/ruleset.h"
+#include "pipeline/ruleset/table_rules.h"
 
 #include <gtest/gtest.h>
 
@@ -169,6 +170,56 @@ TEST(RuleSetTest, LoadDirectoryMatchesBuiltin) {
   auto missing = RuleSet::LoadDirectory("/nonexistent/rules");
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().message.find("/nonexistent/rules"), std::string::npos);
+}
+
+// The task-table vocabulary the three table readers share (table_rules.h).
+TEST(TableRulesTest, ColumnsKindsAndRowPatterns) {
+  auto builtin = RuleSet::Builtin();
+  ASSERT_TRUE(builtin);
+  auto t = LoadTableRules(**builtin);
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_GE(t->columns.size(), 7u);
+  for (const TableColumn& c : t->columns) EXPECT_NE(c.kind, ColumnKind::kOther) << c.pattern->name();
+  EXPECT_NE(t->row_number, nullptr);
+  EXPECT_NE(t->section_label, nullptr);
+  EXPECT_NE(t->column_number, nullptr);
+
+  const std::string row_patterns =
+      "[[pattern]]\nname = \"table.row.number\"\nregex = '^\\d+$'\nmatch = [\"1\"]\n"
+      "[[pattern]]\nname = \"table.row.section_label\"\nregex = '^[IVX]+$'\nmatch = [\"II\"]\n"
+      "[[pattern]]\nname = \"table.row.column_number_cell\"\nregex = '^\\(\\d+\\)$'\nmatch = [\"(1)\"]\n";
+  const std::string lead =
+      "[[pattern]]\nname = \"table.column.lead\"\nregex = '^Chủ trì$'\nattr = { kind = \"lead\" }\n"
+      "match = [\"Chủ trì\"]\n";
+  auto ok = Load(lead + row_patterns, "tables.toml");
+  ASSERT_TRUE(ok) << ok.error().message;
+  auto loaded = LoadTableRules(**ok);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  ASSERT_EQ(loaded->columns.size(), 1u);
+  EXPECT_EQ(loaded->columns[0].kind, ColumnKind::kLead);
+  EXPECT_EQ(ColumnKindName(loaded->columns[0].kind), "lead");
+
+  // An unknown kind names the rule and its file; columns need the row patterns.
+  auto odd = Load(
+      "[[pattern]]\nname = \"table.column.budget\"\nregex = '^Kinh phí$'\nattr = { kind = \"budget\" }\n"
+      "match = [\"Kinh phí\"]\n" + row_patterns, "tables.toml");
+  ASSERT_TRUE(odd) << odd.error().message;
+  auto unknown = LoadTableRules(**odd);
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("tables.toml"), std::string::npos) << unknown.error().message;
+  EXPECT_NE(unknown.error().message.find("unknown kind 'budget'"), std::string::npos);
+  auto bare = Load(lead, "tables.toml");
+  ASSERT_TRUE(bare) << bare.error().message;
+  auto no_rows = LoadTableRules(**bare);
+  ASSERT_FALSE(no_rows);
+  EXPECT_EQ(no_rows.error().code, ErrorCode::kRuleSyntax);
+
+  // No column patterns at all: nothing to find, not an error.
+  auto none = Load("[[pattern]]\nname = \"x.y\"\nregex = 'a'\nmatch = [\"a\"]\n");
+  ASSERT_TRUE(none);
+  auto empty = LoadTableRules(**none);
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->columns.empty());
 }
 
 }  // namespace

@@ -6,6 +6,11 @@
 #include <climits>
 #include <mutex>
 #include <optional>
+#include <vector>
+
+#include <unicode/uchar.h>
+
+#include "pipeline/common/utf8.h"
 
 #include "pipeline/normalize/char_normalizer.h"
 #include "pipeline/normalize/document.h"
@@ -97,6 +102,44 @@ void AddMarkerSubstitution(const Document& doc, const Footnote& f, std::vector<S
     subs.push_back({l.text_begin + f.marker_range.end, 0, " ", false, -1});
 }
 
+// OCR reads a speck at the start of a line as a dash: "- trò cơ quan ..." in the middle
+// of a sentence (seed-000-scan). On an OCR'd page, a dash bullet whose text starts with a
+// lowercase letter, right under a body line that does not end its sentence, is that
+// sentence's next line: it becomes text and its dash is dropped. Typed pages keep every
+// bullet: lowercase items exist there.
+void JoinOcrSpecks(const ingest::DecodedText& input, Document& doc, std::vector<Substitution>& subs) {
+  std::vector<bool> ocr;
+  for (const ingest::OcrPage& p : input.ocr_pages) {
+    if (p.page < 1) continue;
+    if (ocr.size() <= static_cast<size_t>(p.page)) ocr.resize(static_cast<size_t>(p.page) + 1, false);
+    ocr[static_cast<size_t>(p.page)] = true;
+  }
+  const Line* prev = nullptr;
+  for (Line& l : doc.lines) {
+    if (l.role != internal::Role::kBody || l.fragment == internal::Fragment::kRight) continue;
+    const Line* above = prev;
+    prev = &l;
+    if (l.cls.kind != LineKind::kBullet || l.cls.normalized != "-" || l.cls.m.size() == 0) continue;
+    if (above == nullptr || l.blanks_before > 0 || l.page_break_before || above->ends_sentence ||
+        (above->cls.kind != LineKind::kText && above->cls.kind != LineKind::kBullet))
+      continue;
+    std::string_view before = doc.TextOf(*above);
+    if (before.empty() || before.back() == ':' || before.back() == ';') continue;
+    const auto page = static_cast<size_t>(input.PageAt(l.src_begin));
+    if (page >= ocr.size() || !ocr[page]) continue;
+    std::string_view t = doc.TextOf(l);
+    size_t k = l.cls.m.end;
+    while (k < t.size() && t[k] == ' ') ++k;
+    if (k >= t.size() || !u_islower(static_cast<UChar32>(DecodeUtf8(t, k)))) continue;
+    size_t body = l.cls.m.end;
+    while (body < t.size() && t[body] == ' ') ++body;
+    subs.push_back({l.text_begin + l.cls.m.begin, body - l.cls.m.begin, "", false, -1});
+    l.cls = {};
+    l.starts_lower = true;
+    l.starts_upper_or_digit = l.starts_digit = false;
+  }
+}
+
 }  // namespace
 
 NormalizedText Normalizer::Run(const ingest::DecodedText& input) const {
@@ -123,6 +166,7 @@ NormalizedText Normalizer::Run(const ingest::DecodedText& input) const {
 
   std::vector<Footnote> notes;
   std::vector<Substitution> subs;
+  if (!input.ocr_pages.empty()) JoinOcrSpecks(input, doc, subs);
   if (options.extract_footnotes) {
     notes = internal::FindFootnotes(classifier, doc);
     internal::FindReferences(classifier, doc, notes, subs);

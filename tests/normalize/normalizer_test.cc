@@ -311,6 +311,44 @@ TEST(UnwrapTest, PageBreaks) {
   for (const Case& c : cases) EXPECT_EQ(Blocks(c.in), c.blocks) << c.name;
 }
 
+// OCR reads a speck at a line's start as a dash (seed-000-scan: "- trò cơ quan ..."). On
+// an OCR'd page such a "bullet" inside a sentence joins the line above, without the dash;
+// typed pages, and real items, keep their bullets.
+TEST(UnwrapTest, OcrSpeckReadAsADashInsideASentence) {
+  struct Case {
+    const char* name;
+    std::string in;
+    bool ocr;  // page 1 was read by OCR
+    std::vector<std::string> blocks;
+  } cases[] = {
+      {"a speck before a lowercase word, under a sentence that goes on",
+       "- Trong thời gian tới, Sở Khoa học và Công nghệ cần tiếp tục phát huy vai\n"
+       "- trò cơ quan tham mưu; tiếp tục thực hiện tốt những nội dung sau:\n"
+       "+ Khẩn trương rà soát toàn bộ nhiệm vụ.",
+       true,
+       {"- Trong thời gian tới, Sở Khoa học và Công nghệ cần tiếp tục phát huy vai trò cơ quan tham mưu; "
+        "tiếp tục thực hiện tốt những nội dung sau:",
+        "+ Khẩn trương rà soát toàn bộ nhiệm vụ."}},
+      {"the same on a typed page: a bullet",
+       "- Trong thời gian tới, Sở Khoa học và Công nghệ cần tiếp tục phát huy vai\n- trò cơ quan tham mưu.",
+       false,
+       {"- Trong thời gian tới, Sở Khoa học và Công nghệ cần tiếp tục phát huy vai", "- trò cơ quan tham mưu."}},
+      {"after a line that ends its sentence or a lead-in: an item",
+       "Các sở thực hiện những nội dung sau:\n- rà soát hồ sơ;\n- báo cáo kết quả.", true,
+       {"Các sở thực hiện những nội dung sau:", "- rà soát hồ sơ;", "- báo cáo kết quả."}},
+      {"a capital after the dash: an item", "Các sở cần phối hợp với\n- Sở Tài chính rà soát.", true,
+       {"Các sở cần phối hợp với", "- Sở Tài chính rà soát."}},
+  };
+  for (const Case& c : cases) {
+    ingest::DecodedText d = Decoded(c.in);
+    if (c.ocr) d.ocr_pages.push_back({1, ingest::OcrReason::kScan, 90, 0});
+    NormalizedText n = Normalize(d, *ruleset::RuleSet::Builtin().value(), {});
+    EXPECT_EQ(Blocks(n), c.blocks) << c.name;
+    // The dropped dash maps nowhere: every byte left still maps into the input.
+    for (size_t k = 0; k < n.text.size(); ++k) ASSERT_LE(n.to_decoded.ToSource(k), c.in.size()) << c.name;
+  }
+}
+
 TEST(UnwrapTest, HeaderSubjectAndLists) {
   struct Case {
     const char* name;

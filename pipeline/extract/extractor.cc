@@ -551,6 +551,15 @@ class DocumentRun {
     return any && RE2::FullMatch(rest, Re(P("role.enumeration_rest")));
   }
 
+  // Whether an agency mention starts in [from, to) and ends by `limit`.
+  bool MentionStartsIn(size_t from, size_t to, size_t limit) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                               [](const AgencyMention& m, size_t pos) { return m.span.begin < pos; });
+    for (; it != mentions_.end() && it->span.begin < to; ++it)
+      if (it->span.end <= limit) return true;
+    return false;
+  }
+
   // Whether text_[begin, end) ends with an agency name (trailing spaces aside).
   bool EndsWithAgency(size_t begin, size_t end) const {
     Range r = Trim(text_.text, {begin, end});
@@ -599,6 +608,9 @@ class DocumentRun {
           size_t clause = sep_begin + m.size();
           pos = clause - rest.begin;
           if (clause >= split_at) break;
+          // The new clause's first assignee must start within 40 bytes of it: where no
+          // agency does, the roles below need not be read (most sentence breaks).
+          if (!MentionStartsIn(clause, std::min(clause + 40, rest.end), rest.end)) continue;
           RoleLists before = PartRoles({rest.begin, sep_begin});
           const RoleLists& running = before.has_assignee() ? before : ctx.roles;
           const RoleLists& later = Roles({clause, rest.end});

@@ -1,6 +1,8 @@
 // ReadDocumentInfo. Tested by tests/extract/document_info_test.cc and the golden tests.
 #include "pipeline/extract/document_info.h"
 
+#include <array>
+
 #include "pipeline/extract/reference_finder.h"
 
 namespace notices::extract {
@@ -13,18 +15,30 @@ std::string_view Line(const normalize::NormalizedText& text, const segment::Docu
   return std::string_view(text.text).substr(n.line.begin, n.line.size());
 }
 
+// The texts of named groups of `pattern`'s first match in `s` (one match for all), ""
+// for a group that is missing or did not take part.
+template <size_t N>
+std::array<std::string, N> Groups(const ruleset::Pattern* pattern, std::string_view s,
+                                  const std::array<std::string_view, N>& names, MatchMode mode) {
+  std::array<std::string, N> out;
+  if (pattern == nullptr) return out;
+  const RE2& re = mode == MatchMode::kFolded ? pattern->folded_regex() : pattern->regex();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
+  if (!re.Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+    return out;
+  for (size_t i = 0; i < N; ++i) {
+    int g = pattern->group(names[i]);
+    if (g < 0) continue;
+    const re2::StringPiece& sp = groups[static_cast<size_t>(g)];
+    if (sp.data()) out[i] = std::string(sp);
+  }
+  return out;
+}
+
 // The text of a named group of `pattern` matched in `s`, or "".
 std::string Group(const ruleset::Pattern* pattern, std::string_view s, std::string_view group,
                   MatchMode mode) {
-  if (pattern == nullptr) return {};
-  const RE2& re = mode == MatchMode::kFolded ? pattern->folded_regex() : pattern->regex();
-  int g = pattern->group(group);
-  if (g < 0) return {};
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-  if (!re.Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
-    return {};
-  const re2::StringPiece& sp = groups[static_cast<size_t>(g)];
-  return sp.data() ? std::string(sp) : std::string();
+  return Groups<1>(pattern, s, {group}, mode)[0];
 }
 
 std::string Strip(std::string_view s, std::string_view chars) {
@@ -91,8 +105,7 @@ DocumentInfo ReadDocumentInfo(const normalize::NormalizedText& text,
     Meeting m;
     auto found = dates.FindDates(text.text, {n.line.begin, std::min(n.line.end, n.line.begin + 40)}, {}, mode);
     if (!found.empty()) m.date = found.front().date;
-    std::string name = Group(chair, para, "name", mode);
-    std::string title = Group(chair, para, "title", mode);
+    auto [name, title] = Groups<2>(chair, para, {"name", "title"}, mode);
     if (!name.empty()) m.chair = title.empty() ? name : name + ", " + title;
     info.meeting = m;
     break;

@@ -2,10 +2,12 @@
 #include "pipeline/extract/role_assigner.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include <unicode/uchar.h>
 
 #include "pipeline/common/utf8.h"
+#include "pipeline/extract/dates_scan.h"
 
 
 namespace notices::extract {
@@ -61,6 +63,10 @@ Result<RoleAssigner> RoleAssigner::Create(std::shared_ptr<const ruleset::RuleSet
   if (auto st = rules->Require(kPatterns, {}); !st) return st.error();
   RoleAssigner r(rules);
   r.prefix_rules_ = rules->PatternsWithPrefix("role.prefix.");
+  std::vector<std::string_view> prefix_names;
+  for (const ruleset::Pattern* p : r.prefix_rules_) prefix_names.push_back(p->name());
+  r.prefix_set_[0] = rules->MatchSet(prefix_names);
+  r.prefix_set_[1] = rules->MatchSet(prefix_names, /*folded=*/true);
   r.separator_ = rules->FindPattern("role.list_separator");
   r.subject_suffix_ = rules->FindPattern("role.subject_suffix");
   r.outside_ = rules->FindPattern("role.outside");
@@ -109,6 +115,7 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
   }
   size_t list_start_floor = range.begin;
   bool lead_named = false;
+  std::vector<int> hits;
   for (const auto& list : lists) {
     size_t begin = list.front()->span.begin;
     size_t end = list.back()->span.end;
@@ -127,7 +134,17 @@ RoleLists RoleAssigner::Assign(std::string_view text, Range range,
     }
     for (std::string_view words : {before_head, prefix}) {
       if (decided || words.empty()) continue;
-      for (const ruleset::Pattern* p : prefix_rules_) {
+      // The rules the set says match somewhere in `words`, in rule order.
+      const RE2::Set* set = prefix_set_[static_cast<int>(mode)];
+      if (set == nullptr) {
+        hits.resize(prefix_rules_.size());
+        std::iota(hits.begin(), hits.end(), 0);
+      } else if (!SetHits(set, prefix_rules_.size(), words, hits)) {
+        continue;
+      }
+      std::sort(hits.begin(), hits.end());
+      for (int index : hits) {
+        const ruleset::Pattern* p = prefix_rules_[static_cast<size_t>(index)];
         re2::StringPiece cue;
         if (Regex(*p, mode).Match(words, 0, words.size(), RE2::UNANCHORED, &cue, 1)) {
           // A cue that holds only before a colon ("Đối với X: ..."): else the next rule.

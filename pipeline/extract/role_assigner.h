@@ -59,6 +59,9 @@ class RoleAssigner {
   explicit RoleAssigner(std::shared_ptr<const ruleset::RuleSet> rules);
   std::shared_ptr<const ruleset::RuleSet> rules_;
   std::vector<const ruleset::Pattern*> prefix_rules_;
+  // prefix_rules_ as one RE2::Set per MatchMode (index i = prefix_rules_[i]): one pass
+  // over the words before a list tells which cue rules to run. nullptr: run them all.
+  const RE2::Set* prefix_set_[2] = {nullptr, nullptr};
   const ruleset::Pattern* separator_ = nullptr;
   const ruleset::Pattern* subject_suffix_ = nullptr;
   const ruleset::Pattern* outside_ = nullptr;

@@ -627,8 +627,8 @@ const Pattern& RuleSet::pattern(std::string_view name) const {
   return *p;
 }
 
-const RE2::Set* RuleSet::MatchSet(std::span<const std::string_view> names) const {
-  std::string key;
+const RE2::Set* RuleSet::MatchSet(std::span<const std::string_view> names, bool folded) const {
+  std::string key = folded ? "folded\n" : "";
   for (std::string_view n : names) key.append(n).push_back('\n');
   std::lock_guard<std::mutex> lock(sets_mutex_);
   auto it = sets_.find(key);
@@ -638,7 +638,7 @@ const RE2::Set* RuleSet::MatchSet(std::span<const std::string_view> names) const
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (std::string_view n : names) {
     const Pattern* p = FindPattern(n);
-    if (p == nullptr || set->Add(p->set_source(false), nullptr) < 0) {
+    if (p == nullptr || set->Add(p->set_source(folded), nullptr) < 0) {
       set.reset();
       break;
     }

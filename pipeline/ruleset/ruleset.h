@@ -200,12 +200,13 @@ class RuleSet {
   Status Require(std::span<const std::string_view> patterns,
                  std::span<const std::string_view> lists) const;
 
-  // The named patterns (exact forms) as one RE2::Set, to learn in one pass over a text
-  // which of them match it: the set's index i stands for names[i]. Built on first use
-  // and kept for the rule set's life (thread-safe); nullptr when a name is missing or
-  // the set does not compile. Set::Match can still fail (DFA out of memory): callers
-  // fall back to the patterns one by one.
-  const RE2::Set* MatchSet(std::span<const std::string_view> names) const;
+  // The named patterns (exact forms, or with `folded` their folded forms) as one
+  // RE2::Set, to learn in one pass over a text which of them match it: the set's index
+  // i stands for names[i]. Built on first use and kept for the rule set's life
+  // (thread-safe); nullptr when a name is missing or the set does not compile.
+  // Set::Match can still fail (DFA out of memory): callers fall back to the patterns
+  // one by one.
+  const RE2::Set* MatchSet(std::span<const std::string_view> names, bool folded = false) const;
 
   // Compiles every pattern's exact form now rather than on first use (thread-safe, done
   // once). Pipeline::Create calls it so that the first document of a batch is not

@@ -350,8 +350,10 @@ struct DeadlineFinder::Impl {
     std::vector<Range> vetoed;
   };
   // Appends to scratch.kept the candidates of one sentence that no veto touches.
+  // `hits_known`: scratch.hits already holds the form set's answer for `sentence` (the
+  // sentence is its whole line, which FindInLine has just matched).
   void FindInSentence(size_t begin, std::string_view sentence, const DateContext& ctx,
-                      MatchMode mode, Scratch& scratch) const;
+                      MatchMode mode, Scratch& scratch, bool hits_known = false) const;
   void FindInLine(std::string_view text, size_t line_begin, std::string_view line,
                   const DateContext& ctx, MatchMode mode, std::vector<Deadline>& out,
                   Scratch& scratch) const;
@@ -442,10 +444,10 @@ bool DeadlineFinder::Impl::Interpret(const Rule& rule, MatchMode mode,
 
 void DeadlineFinder::Impl::FindInSentence(size_t begin, std::string_view sentence,
                                           const DateContext& ctx, MatchMode mode,
-                                          Scratch& scratch) const {
+                                          Scratch& scratch, bool hits_known) const {
   const int m = static_cast<int>(mode);
   std::vector<int>& hits = scratch.hits;
-  if (!SetHits(form_set[m].get(), form_of_set_index[m].size(), sentence, hits)) return;
+  if (!hits_known && !SetHits(form_set[m].get(), form_of_set_index[m].size(), sentence, hits)) return;
   std::sort(hits.begin(), hits.end());
   std::vector<Candidate>& found = scratch.found;
   found.clear();
@@ -501,7 +503,8 @@ void DeadlineFinder::Impl::FindInLine(std::string_view text, size_t line_begin,
   const int m = static_cast<int>(mode);
   if (!SetHits(form_set[m].get(), form_of_set_index[m].size(), line, scratch.hits)) return;
   ForEachSentence(line, [&](size_t offset, std::string_view sentence) {
-    FindInSentence(line_begin + offset, sentence, ctx, mode, scratch);
+    FindInSentence(line_begin + offset, sentence, ctx, mode, scratch,
+                   /*hits_known=*/sentence.size() == line.size());
   });
   // A dated deadline without a written year after a recurring phrase in the same
   // paragraph ("Báo cáo 6 tháng: ... trước ngày 05/7") takes its recurrence and so its
